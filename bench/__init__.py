@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m bench` measures against same-run baselines and writes BENCHMARKS.md."""

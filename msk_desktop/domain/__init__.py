@@ -1,0 +1,1 @@
+"""Pure rules of the registers: no Qt, no SQLAlchemy."""

@@ -1,0 +1,114 @@
+"""Starting the desktop app: first-run setup, login, or straight into the demo station."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+from msk_desktop.demo.seed import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
+from msk_desktop.domain.errors import MskError
+from msk_desktop.gui.fonts import install_fonts
+from msk_desktop.gui.language import Language
+from msk_desktop.gui.login import LoginDialog
+from msk_desktop.gui.main_window import MainWindow
+from msk_desktop.gui.setup import RecoveryKeyDialog, SetupDialog
+from msk_desktop.gui.translations import QtTranslations
+from msk_desktop.gui.worker import run_in_background
+from msk_desktop.ops.context import OpContext
+from msk_desktop.ops.station import login, station_name
+from msk_desktop.store.layout import DataLayout, default_data_dir
+
+T = TypeVar("T")
+
+
+def demo_layout(data_dir: Path | None) -> DataLayout:
+    return DataLayout(data_dir or default_data_dir() / "demo")
+
+
+def _wait_for(work: Callable[[], T], language: Language, hi: str, en: str) -> T:
+    """Run ``work`` off the UI thread behind a progress dialog; return its result or raise."""
+    progress = QProgressDialog(language(hi, en), "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.show()
+    loop = QEventLoop()
+    results: list[T] = []
+    errors: list[Exception] = []
+
+    def done(result: T) -> None:
+        results.append(result)
+        loop.quit()
+
+    def failed(error: Exception) -> None:
+        errors.append(error)
+        loop.quit()
+
+    run_in_background(work, done, failed)
+    loop.exec()
+    progress.close()
+    if errors:
+        raise errors[0]
+    return results[0]
+
+
+def _demo_context(layout: DataLayout, language: Language) -> OpContext:
+    if not layout.exists():
+        _wait_for(
+            lambda: seed_demo(layout, today=date.today()),
+            language,
+            "डेमो थाना बनाया जा रहा है…",
+            "Creating the demo station…",
+        )
+    result = _wait_for(
+        lambda: login(layout, DEMO_USERNAME, DEMO_PASSWORD), language, "खोला जा रहा है…", "Opening…"
+    )
+    assert isinstance(result, OpContext)
+    return result
+
+
+def _first_run(layout: DataLayout, language: Language) -> OpContext | None:
+    setup = SetupDialog(layout, language)
+    if setup.exec() != QDialog.DialogCode.Accepted or setup.context is None:
+        return None
+    RecoveryKeyDialog(setup.recovery_key, station_name(setup.context), language).exec()
+    return setup.context
+
+
+def _login(layout: DataLayout, language: Language) -> OpContext | None:
+    dialog = LoginDialog(layout, language, str(layout.root))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.context
+
+
+def run_gui(data_dir: Path | None, demo: bool, language_code: str) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("msk-desktop")
+    install_fonts(app)
+    language = Language(language_code)
+    translations = QtTranslations(app, language)
+    try:
+        if demo:
+            ctx: OpContext | None = _demo_context(demo_layout(data_dir), language)
+        else:
+            layout = DataLayout(data_dir or default_data_dir())
+            ctx = _login(layout, language) if layout.exists() else _first_run(layout, language)
+    except MskError as exc:
+        QMessageBox.critical(None, "msk-desktop", language.text(exc.message))
+        return 2
+    if ctx is None:
+        return 0
+    window = MainWindow(ctx, language, station_name(ctx))
+    window.show()
+    window.start_background_checks()
+    code = app.exec()
+    del translations  # kept alive until the app closes
+    ctx.db.close()
+    return code

@@ -1,0 +1,106 @@
+"""The login window. Unwrapping the key costs Argon2 time, so it runs off the UI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from msk_desktop.domain.errors import MskError
+from msk_desktop.gui.language import ENGLISH, HINDI, Language
+from msk_desktop.gui.worker import run_in_background
+from msk_desktop.ops.context import OpContext
+from msk_desktop.ops.station import login
+from msk_desktop.store.layout import DataLayout
+
+
+class LoginDialog(QDialog):
+    logged_in = Signal(object)  # OpContext
+
+    def __init__(self, layout: DataLayout, language: Language, station_label: str) -> None:
+        super().__init__()
+        self.layout_, self.language = layout, language
+        self.context: OpContext | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.station = QLabel(station_label)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.languages = QComboBox()
+        self.languages.addItem("हिन्दी", HINDI)
+        self.languages.addItem("English", ENGLISH)
+        self.languages.setCurrentIndex(self.languages.findData(language.code))
+        self.languages.currentIndexChanged.connect(
+            lambda _i: language.set(self.languages.currentData())
+        )
+        self.message = QLabel()
+        self.message.setObjectName("login_message")
+        self.message.setStyleSheet("color: #a61b1b;")
+        self.message.setWordWrap(True)
+        self.button = QPushButton()
+        self.button.setObjectName("login_button")
+        self.button.setDefault(True)  # Enter logs in
+        self.button.clicked.connect(self.try_login)
+        self.labels = (QLabel(), QLabel(), QLabel())
+        form = QFormLayout()
+        for label, field in zip(
+            self.labels, (self.username, self.password, self.languages), strict=True
+        ):
+            form.addRow(label, field)
+        box = QVBoxLayout(self)
+        box.addWidget(self.title)
+        box.addWidget(self.station)
+        box.addLayout(form)
+        box.addWidget(self.message)
+        box.addWidget(self.button)
+        language.changed.connect(self.retranslate)
+        self.retranslate()
+        self.resize(420, 260)
+
+    def retranslate(self, _code: str = "") -> None:
+        lang = self.language
+        self.setWindowTitle(lang("लॉगिन — मिशन शक्ति केन्द्र", "Login — Mission Shakti Kendra"))
+        self.title.setText(lang("मिशन शक्ति केन्द्र", "Mission Shakti Kendra"))
+        labels = (
+            lang("उपयोगकर्ता नाम", "User name"),
+            lang("पासवर्ड", "Password"),
+            lang("भाषा", "Language"),
+        )
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
+        self.button.setText(lang("लॉगिन करें", "Log in"))
+
+    def try_login(self) -> None:
+        self.message.clear()
+        self.button.setEnabled(False)
+        username, password = self.username.text(), self.password.text()
+        run_in_background(
+            lambda: login(self.layout_, username, password), self._succeeded, self._failed
+        )
+
+    def _succeeded(self, context: object) -> None:
+        assert isinstance(context, OpContext)
+        self.context = context
+        self.logged_in.emit(context)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(error, MskError):
+            self.message.setText(self.language.text(error.message))
+        else:
+            self.message.setText(
+                self.language("लॉगिन नहीं हो सका।", "Login failed.") + f" ({type(error).__name__})"
+            )

@@ -1,0 +1,113 @@
+"""A register as a Qt table model over SQL pages: rows arrive 200 at a time as the view
+scrolls (canFetchMore/fetchMore), sorting and filtering re-query instead of loading all rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from msk_desktop.domain.errors import Message
+from msk_desktop.domain.fields import FieldSpec
+from msk_desktop.gui.formatting import display
+from msk_desktop.gui.language import Language
+from msk_desktop.ops.browse import Browse, count_entries, page_of_entries, table_columns
+from msk_desktop.ops.context import OpContext
+
+PAGE_SIZE = 200
+SERIAL = Message("क्रमांक", "Serial")
+AnyIndex = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RegisterTableModel(QAbstractTableModel):
+    def __init__(self, ctx: OpContext, register: str, language: Language) -> None:
+        super().__init__()
+        self.ctx, self.language = ctx, language
+        self.columns: tuple[FieldSpec, ...] = table_columns(register)
+        self.browse = Browse(register)
+        self._rows: list[tuple[Any, ...]] = []
+        self._total = 0
+        language.changed.connect(self._relabel)
+        self.reload()
+
+    # ---- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = count_entries(self.ctx, self.browse)
+        self._rows = page_of_entries(self.ctx, self.browse, 0, PAGE_SIZE)
+        self.endResetModel()
+
+    def set_filter(self, *, text: str | None = None, status: str | None = None) -> None:
+        self.browse = replace(self.browse, text=text or None, status=status or None)
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        page = page_of_entries(self.ctx, self.browse, len(self._rows), PAGE_SIZE)
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        name = None if column <= 0 else self.columns[column - 1].name
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.browse = replace(self.browse, sort_column=name, descending=descending)
+        self.reload()
+
+    # ---- the table -------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return row[0]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            return f"{row[1]}/{row[2]}"
+        spec = self.columns[index.column() - 1]
+        return display(spec, row[index.column() + 2], self.language.code)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        label = SERIAL if section == 0 else self.columns[section - 1].label
+        return self.language.text(label)
+
+    def entry_id(self, row: int) -> str:
+        return str(self._rows[row][0])
+
+    def _relabel(self, _code: str) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )

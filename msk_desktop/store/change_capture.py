@@ -1,0 +1,153 @@
+"""Turns every flushed change of a synced row into an outbox op and an audit diff.
+
+It runs as a ``before_flush`` hook, so no write path can forget the outbox: whatever an op does
+through the session, the op rows are added to the same flush, hence the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from msk_desktop.store.base import SyncedRow, SyncState
+from msk_desktop.store.clock import HybridClock
+from msk_desktop.store.ids import new_id
+from msk_desktop.store.jsonvalue import to_json_value
+from msk_desktop.store.models import IDENTITY_FIELDS, OutboxState, ProtectedIdentity, SyncOutbox
+from msk_desktop.store.types import utc_now
+
+MASK = "•••"
+
+
+@dataclass
+class RowChange:
+    table: str
+    row_id: str
+    operation: str  # insert, update, delete
+    fields: dict[str, Any]  # new values (JSON form)
+    old: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CaptureContext:
+    """What the hook needs to know about the transaction it runs in."""
+
+    user_id: str | None
+    clock: HybridClock
+    schema_version: str
+    changes: list[RowChange] = field(default_factory=list)
+
+
+def _python_default(column: Any) -> Any:
+    default = column.default
+    if default is None or (not default.is_scalar and not default.is_callable):
+        return None
+    if default.is_callable:
+        return default.arg({})
+    return default.arg
+
+
+def _fill_defaults(row: SyncedRow) -> None:
+    # Column defaults are applied only at INSERT time; the outbox needs the values now.
+    mapper = inspect(type(row))
+    for attr in mapper.column_attrs:
+        if getattr(row, attr.key) is None:
+            value = _python_default(attr.columns[0])
+            if value is not None:
+                setattr(row, attr.key, value)
+
+
+def _insert_change(row: SyncedRow) -> RowChange:
+    mapper = inspect(type(row))
+    values = {
+        a.key: to_json_value(getattr(row, a.key))
+        for a in mapper.column_attrs
+        if a.key not in SyncedRow.SYNC_BOOKKEEPING
+    }
+    return RowChange(type(row).__tablename__, row.id, "insert", values)
+
+
+def _update_change(row: SyncedRow) -> RowChange | None:
+    state = inspect(row)
+    new, old = {}, {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in SyncedRow.SYNC_BOOKKEEPING:
+            continue
+        history = state.attrs[attr.key].history
+        if not history.has_changes():
+            continue
+        before = history.deleted[0] if history.deleted else None
+        after = history.added[0] if history.added else None
+        if before == after:
+            continue
+        new[attr.key], old[attr.key] = to_json_value(after), to_json_value(before)
+    if not new:
+        return None
+    operation = "delete" if old.get("deleted_at") is None and "deleted_at" in new else "update"
+    return RowChange(type(row).__tablename__, row.id, operation, new, old)
+
+
+def capture_changes(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
+    context: CaptureContext | None = session.info.get("capture")
+    if context is None:
+        return
+    if any(isinstance(obj, SyncedRow) for obj in session.deleted):
+        raise RuntimeError("synced rows are soft-deleted (deleted_at), never deleted")
+    now = utc_now()
+    for obj in list(session.new):
+        if isinstance(obj, SyncedRow):
+            _fill_defaults(obj)
+            obj.created_by = obj.updated_by = context.user_id
+            obj.created_at = obj.updated_at = now
+            _record(session, context, _insert_change(obj), base_version=0)
+    for obj in list(session.dirty):
+        if isinstance(obj, SyncedRow) and session.is_modified(obj, include_collections=False):
+            change = _update_change(obj)
+            if change is not None:
+                obj.updated_by, obj.updated_at = context.user_id, now
+                obj.sync_state = SyncState.DIRTY
+                _record(session, context, change, base_version=obj.version)
+
+
+def _record(
+    session: Session, context: CaptureContext, change: RowChange, base_version: int
+) -> None:
+    context.changes.append(change)
+    session.add(
+        SyncOutbox(
+            op_id=new_id(),
+            table_name=change.table,
+            row_id=change.row_id,
+            operation=change.operation,
+            fields=json.dumps(change.fields, ensure_ascii=False),
+            base_version=base_version,
+            hlc=context.clock.stamp(),
+            user_id=context.user_id,
+            schema_version=context.schema_version,
+            state=OutboxState.PENDING,
+            created_at=utc_now(),
+        )
+    )
+
+
+def masked_for_audit(change: RowChange) -> dict[str, Any]:
+    """The audit's view of a change: identity values never enter the log, only that they changed."""
+    is_identity = change.table == ProtectedIdentity.__tablename__
+
+    def mask(values: dict[str, Any]) -> dict[str, Any]:
+        if not is_identity:
+            return values
+        return {
+            k: (MASK if k in IDENTITY_FIELDS and v is not None else v) for k, v in values.items()
+        }
+
+    entry: dict[str, Any] = {"table": change.table, "id": change.row_id, "op": change.operation}
+    if change.operation == "insert":
+        entry["new"] = mask(change.fields)
+    else:
+        entry["old"], entry["new"] = mask(change.old), mask(change.fields)
+    return entry
