@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import platform
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -22,14 +23,17 @@ from msk_desktop.domain.dates import format_date, parse_date
 from msk_desktop.domain.errors import Message, MskError, ValidationError
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.deadlines import DeadlineItem, station_deadlines
+from msk_desktop.ops.exchange import IMPORT_KEYS
 from msk_desktop.ops.maintenance import backup_station, check_station, restore_station
-from msk_desktop.ops.report_data import PRINTABLE
+from msk_desktop.ops.registers import REGISTERS
+from msk_desktop.ops.report_data import PRINTABLE, inspection_visit_id
 from msk_desktop.ops.station import login, setup_station
 from msk_desktop.ops.today import TodaysWork, todays_work
 from msk_desktop.store.layout import DataLayout, default_data_dir
 
 if TYPE_CHECKING:
     from msk_desktop.reports.jobs import PrintedReport
+    from msk_desktop.sync.engine import SyncReport
 
 EXIT_USER_ERROR = 2
 
@@ -296,6 +300,80 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     return 0 if health.ok else 1
 
 
+def _print_sync(report: SyncReport, console: Console) -> None:
+    console.say(
+        Message(
+            f"भेजे गए: {report.pushed}, प्राप्त: {report.pulled}, नए विरोध: {report.conflicts}",
+            f"pushed: {report.pushed}, pulled: {report.pulled}, conflicts: {report.conflicts}",
+        )
+    )
+    if report.duplicates:
+        console.say(
+            Message(
+                f"पहले पहुँच चुके (दोबारा नहीं जोड़े गए): {report.duplicates}",
+                f"already at the district (not added twice): {report.duplicates}",
+            )
+        )
+    if report.rejected:
+        console.error(
+            Message(
+                f"जिले ने अस्वीकार किए: {report.rejected} (कारण सिंक सूची में)",
+                f"refused by the district: {report.rejected} (reasons kept in the outbox)",
+            )
+        )
+
+
+def cmd_enrol(args: argparse.Namespace, console: Console) -> int:
+    """Enrol this PC once. In a folder with no station yet, a new PC of an enrolled station is
+    made: an empty database filled by its first sync."""
+    from msk_desktop.sync.engine import enrol, join_station  # noqa: PLC0415
+
+    layout = _layout(args)
+    label = (args.label or platform.node())[:80]
+    if layout.exists():
+        ctx = _login(args, console)
+        try:
+            answer = enrol(ctx.db, ctx.author, args.server, args.code, label)
+        finally:
+            ctx.db.close()
+        console.say(
+            Message(
+                f"नामांकित: थाना {answer.station_code} ({answer.role})",
+                f"Enrolled: station {answer.station_code} ({answer.role})",
+            )
+        )
+        return 0
+    user = _username(args, console)
+    password = _secret(
+        Message("इस पीसी पर आपका नया पासवर्ड", "Your new password on this PC"), console, True
+    )
+    joined = join_station(layout, user, password, args.server, args.code, label)
+    _show_recovery_key(console, joined.recovery_key)
+    _print_sync(joined.report, console)
+    if not joined.user_found:
+        console.error(
+            Message(
+                f"थाने के डेटा में उपयोगकर्ता {user} नहीं है; प्रभारी से खाता बनवाएँ और फिर sync चलाएँ।",
+                f"The station's data has no user {user}; ask the in-charge to add the account, "
+                "then run sync.",
+            )
+        )
+        return 1
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.sync.engine import sync  # noqa: PLC0415
+
+    ctx = _login(args, console)
+    try:
+        report = sync(ctx.db, ctx.author)
+    finally:
+        ctx.db.close()
+    _print_sync(report, console)
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace, console: Console) -> int:
     ctx = _login(args, console)
     audit = check_station(ctx).audit
@@ -340,6 +418,113 @@ def cmd_restore(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _export_password(console: Console) -> str:
+    """The password that protects an exported file: MSK_EXPORT_PASSWORD or typed twice."""
+    from_env = os.environ.get("MSK_EXPORT_PASSWORD")
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise MskError(
+            Message(
+                "निर्यात का पासवर्ड MSK_EXPORT_PASSWORD में दें या टर्मिनल से चलाएँ।",
+                "Give the export password in MSK_EXPORT_PASSWORD or run from a terminal.",
+            )
+        )
+    first = getpass.getpass(
+        Message("निर्यात फ़ाइल का पासवर्ड", "Password for the exported file").in_language(
+            console.language
+        )
+        + ": "
+    )
+    again = getpass.getpass(
+        Message("दोबारा लिखें", "Type it again").in_language(console.language) + ": "
+    )
+    if again != first:
+        raise MskError(Message("दोनों पासवर्ड भिन्न हैं।", "The two passwords differ."))
+    return first
+
+
+def cmd_export(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.exchange.export import ExportFormat, export_register  # noqa: PLC0415
+    from msk_desktop.ops.browse import Browse  # noqa: PLC0415
+
+    password = _export_password(console)
+    ctx = _login(args, console)
+    try:
+        done = export_register(
+            ctx,
+            Browse(args.register),
+            ExportFormat(args.format),
+            Path(args.out),
+            password,
+            console.language,
+        )
+    finally:
+        ctx.db.close()
+    console.say(
+        Message(
+            f"{done.rows} प्रविष्टियाँ पासवर्ड-सुरक्षित फ़ाइल में लिखी गईं: {done.path}",
+            f"{done.rows} entries written to the password-protected file {done.path}",
+        )
+    )
+    return 0
+
+
+def _mapping_argument(text: str) -> dict[str, str | None]:
+    """--mapping: a JSON object (or a file holding one) of column heading -> field name."""
+    source = Path(text)
+    try:
+        chosen = json.loads(source.read_text("utf-8") if source.is_file() else text)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        chosen = None
+    if not isinstance(chosen, dict) or not all(isinstance(v, str | None) for v in chosen.values()):
+        raise MskError(
+            Message(
+                '--mapping: {"स्तम्भ का शीर्षक": "फ़ील्ड"} जैसा JSON दें',
+                '--mapping: give JSON such as {"column heading": "field"}',
+            )
+        )
+    return chosen
+
+
+def cmd_import(args: argparse.Namespace, console: Console) -> int:
+    """Dry run unless --commit; exit 1 when some rows were rejected."""
+    from msk_desktop.exchange.importing import describe, run_import, summary  # noqa: PLC0415
+    from msk_desktop.exchange.mapping import mapping_from_headers  # noqa: PLC0415
+    from msk_desktop.exchange.sheets import read_sheet  # noqa: PLC0415
+    from msk_desktop.ops.exchange import RowState, import_fields  # noqa: PLC0415
+
+    source = Path(args.file)
+    sheet = read_sheet(source)
+    chosen = _mapping_argument(args.mapping) if args.mapping else {}
+    mapping = mapping_from_headers(args.register, sheet.headers, chosen)
+    labels = {f.name: f.label for f in import_fields(args.register)}
+    for header, field in zip(sheet.headers, mapping, strict=True):
+        target = labels[field].in_language(console.language) if field else "—"
+        print(f"  {header} → {target}")
+    ctx = _login(args, console)
+    try:
+        result = run_import(
+            ctx, args.register, sheet, mapping, commit=args.commit, source=source.name
+        )
+    finally:
+        ctx.db.close()
+    row_word = Message("पंक्ति", "row").in_language(console.language)
+    for outcome in result.rows:
+        if outcome.state is not RowState.NEW:
+            reason = describe(outcome).in_language(console.language)
+            print(f"  {row_word} {outcome.number}: {reason}")
+    console.say(summary(result))
+    if not args.commit:
+        console.say(
+            Message(
+                "यह पूर्वावलोकन था; कुछ भी सहेजा नहीं गया। सहेजने हेतु --commit दें।",
+                "This was a dry run; nothing was saved. Add --commit to save.",
+            )
+        )
+    return 1 if result.count(RowState.ERROR) else 0
+
+
 def _printed(console: Console, printed: PrintedReport) -> None:
     console.say(
         Message(
@@ -363,13 +548,13 @@ def _day(text: str, flag: str) -> date:
 
 def cmd_report_monthly(args: argparse.Namespace, console: Console) -> int:
     # Imported here so that commands which print nothing (and the GUI) never load ReportLab.
-    from msk_desktop.reports.jobs import print_monthly_report  # noqa: PLC0415
+    from msk_desktop.reports.jobs import MonthlyRequest, print_report  # noqa: PLC0415
     from msk_desktop.reports.monthly_data import ReportMonth  # noqa: PLC0415
 
     month = ReportMonth.parse(args.month)
     ctx = _login(args, console)
     try:
-        printed = print_monthly_report(ctx, month, Path(args.out))
+        printed = print_report(ctx, MonthlyRequest(month), Path(args.out))
     finally:
         ctx.db.close()
     _printed(console, printed)
@@ -377,12 +562,13 @@ def cmd_report_monthly(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_report_register(args: argparse.Namespace, console: Console) -> int:
-    from msk_desktop.reports.jobs import print_register  # noqa: PLC0415
+    from msk_desktop.reports.jobs import RegisterRequest, print_report  # noqa: PLC0415
 
     first, last = _day(args.first, "--from"), _day(args.last, "--to")
     ctx = _login(args, console)
     try:
-        printed = print_register(ctx, args.register, first, last, Path(args.out))
+        request = RegisterRequest(args.register, first, last)
+        printed = print_report(ctx, request, Path(args.out))
     finally:
         ctx.db.close()
     _printed(console, printed)
@@ -390,11 +576,12 @@ def cmd_report_register(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_report_inspection(args: argparse.Namespace, console: Console) -> int:
-    from msk_desktop.reports.jobs import print_inspection  # noqa: PLC0415
+    from msk_desktop.reports.jobs import InspectionRequest, print_report  # noqa: PLC0415
 
     ctx = _login(args, console)
     try:
-        printed = print_inspection(ctx, args.entry, Path(args.out))
+        request = InspectionRequest(inspection_visit_id(ctx, args.entry))
+        printed = print_report(ctx, request, Path(args.out))
     finally:
         ctx.db.close()
     _printed(console, printed)
@@ -404,7 +591,39 @@ def cmd_report_inspection(args: argparse.Namespace, console: Console) -> int:
 # ---- parser --------------------------------------------------------------------------------
 
 
-def _parser() -> argparse.ArgumentParser:
+def _sync_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    enrol = command("enrol", cmd_enrol, "enrol this PC with the district server (once)")
+    enrol.add_argument("--server", required=True, help="district server URL")
+    enrol.add_argument("--code", required=True, help="one-time enrolment code")
+    enrol.add_argument("--label", help="name of this PC at the district (default: host name)")
+    command("sync", cmd_sync, "send this PC's changes to the district and receive the others'")
+
+
+def _exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    export = command(
+        "export",
+        cmd_export,
+        "export a register to a password-protected .xlsx or zipped .csv (no victim identity)",
+    )
+    export.add_argument("--register", required=True, choices=sorted(REGISTERS))
+    export.add_argument("--format", required=True, choices=("xlsx", "csv"))
+    export.add_argument(
+        "--out", required=True, help="file to write (password: MSK_EXPORT_PASSWORD or a prompt)"
+    )
+    imports = command(
+        "import",
+        cmd_import,
+        "import a station's spreadsheet register (.xlsx/.csv); a dry run unless --commit",
+    )
+    imports.add_argument("--register", required=True, choices=sorted(IMPORT_KEYS))
+    imports.add_argument("--file", required=True, help=".xlsx or .csv file")
+    imports.add_argument(
+        "--mapping", help='JSON (or a JSON file): {"column heading": "field name" or null}'
+    )
+    imports.add_argument("--commit", action="store_true", help="save the valid new rows")
+
+
+def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a few lines per command
     parser = argparse.ArgumentParser(
         prog="msk-desktop", description="Mission Shakti Kendra registers (मिशन शक्ति केन्द्र रजिस्टर)"
     )
@@ -418,6 +637,11 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir",
         dest="app_data_dir",
         help="station data folder for the app (default: the user's data folder)",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check the installation on a temporary demo station, without a window; prints OK",
     )
     # No command: the desktop app opens.
     sub = parser.add_subparsers(dest="command")
@@ -468,6 +692,7 @@ def _parser() -> argparse.ArgumentParser:
         needs_user=False,
     )
     command("check", cmd_check, "integrity, schema, backups, audit chain")
+    _sync_commands(command)
     audit = sub.add_parser("audit", help="audit log tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", help="verify the hash chain")
@@ -503,13 +728,20 @@ def _parser() -> argparse.ArgumentParser:
     inspection = report_command(
         "inspection", cmd_report_inspection, "the inspection report of one inspection book entry"
     )
-    inspection.add_argument("--entry", required=True, help="id of the inspection book entry")
+    inspection.add_argument(
+        "--entry", required=True, help="the inspection book entry: its serial (4/2025) or id"
+    )
+    _exchange_commands(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     console = Console(args.lang)
+    if args.self_check:
+        from msk_desktop.gui.self_check import run_self_check  # noqa: PLC0415
+
+        return run_self_check()
     if args.command is None:
         # Imported here so the command line never loads Qt.
         from msk_desktop.gui.app import run_gui  # noqa: PLC0415

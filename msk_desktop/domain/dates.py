@@ -56,3 +56,37 @@ def ist_date(moment: datetime) -> date:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("a timezone-aware datetime is required")
     return moment.astimezone(IST).date()
+
+
+_MONTH = re.compile(r"([0-9]{1,2})[-/.]([0-9]{4})")
+_YEAR = re.compile(r"[0-9]{4}")
+
+
+def parse_date_span(text: str) -> tuple[date, date]:
+    """The days a filter means, as (first day, day after the last): "05-11-2025" one day,
+    "11-2025" a month, "2025" a year, and "A..B" from A's first day to B's last."""
+    first, dots, last = ascii_digits(text.strip()).partition("..")
+    if dots:
+        start, _ = parse_date_span(first)
+        _, end = parse_date_span(last)
+        if end <= start:
+            raise ValueError(f"the range ends before it starts: {text!r}")
+        return start, end
+    cleaned = first.strip()
+    if match := _MONTH.fullmatch(cleaned):
+        month, year = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"no such month: {text!r}")
+        start = date(year, month, 1)
+        return start, add_months(start, 1)
+    if _YEAR.fullmatch(cleaned):
+        year = int(cleaned)
+        return date(year, 1, 1), date(year + 1, 1, 1)
+    day = parse_date(cleaned)
+    return day, day + timedelta(days=1)
+
+
+def format_moment(moment: datetime) -> str:
+    """A stored moment as Indian time, the way registers write it: "05-11-2025 14:30"."""
+    local = moment.astimezone(IST)
+    return f"{format_date(local.date())} {local:%H:%M}"

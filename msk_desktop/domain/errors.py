@@ -68,3 +68,21 @@ class WrongPassword(MskError):
 
 class StoreProblem(MskError):
     """The database file is damaged, unreadable, or the disk refused a write."""
+
+
+class LoginDelayed(WrongPassword):
+    """Too many wrong passwords: the next try is refused until ``seconds`` have passed.
+
+    A wait, never a permanent lock (SECURITY.md): a thana cannot be locked out of its own
+    registers by a guesser, but a guesser gets only a few tries an hour."""
+
+    def __init__(self, seconds: int) -> None:
+        minutes, rest = divmod(seconds, 60)
+        wait = f"{minutes}:{rest:02d}"
+        super().__init__(
+            Message(
+                hi=f"बहुत से गलत पासवर्ड। {wait} मिनट बाद फिर प्रयास करें।",
+                en=f"Too many wrong passwords. Try again in {wait} minutes.",
+            )
+        )
+        self.seconds = seconds

@@ -51,6 +51,14 @@ class FieldSpec:
     choices: tuple[Choice, ...] = ()
     not_future: bool = False
     multiline: bool = False
+    # A number or code typed as it is printed (phone, chargesheet or order number): the form
+    # never turns its Roman letters into Devanagari.
+    reference: bool = False
+
+    @property
+    def takes_words(self) -> bool:
+        """Free text a user may type in Hindi (names, places, notes)."""
+        return self.kind is Kind.TEXT and not self.reference
 
     def choice_codes(self) -> frozenset[str]:
         return frozenset(c.code for c in self.choices)

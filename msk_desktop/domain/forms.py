@@ -44,11 +44,11 @@ FIR = (
     f("io_name", "विवेचक", "Investigating officer", max_length=120),
     f("io_rank", "विवेचक का पद", "IO's rank", Kind.CHOICE, choices=c.RANK),
     f("status", "स्थिति", "Status", Kind.CHOICE, required=True, choices=c.FIR_STATUS),
-    f("chargesheet_no", "आरोप पत्र संख्या", "Chargesheet number", max_length=40),
+    f("chargesheet_no", "आरोप पत्र संख्या", "Chargesheet number", max_length=40, reference=True),
     f("chargesheet_on", "आरोप पत्र तिथि", "Chargesheet date", Kind.DATE, not_future=True),
-    f("final_report_no", "अन्तिम रिपोर्ट संख्या", "Final report number", max_length=40),
+    f("final_report_no", "अन्तिम रिपोर्ट संख्या", "Final report number", max_length=40, reference=True),
     f("final_report_on", "अन्तिम रिपोर्ट तिथि", "Final report date", Kind.DATE, not_future=True),
-    f("court_case_no", "न्यायालय वाद संख्या", "Court case number", max_length=60),
+    f("court_case_no", "न्यायालय वाद संख्या", "Court case number", max_length=60, reference=True),
     f(
         "court_outcome",
         "न्यायालय का निर्णय",
@@ -87,7 +87,7 @@ IDENTITY = (
     f("name", "नाम", "Name", required=True, max_length=120),
     f("parentage", "पिता / पति का नाम", "Parentage", max_length=160),
     f("address", "पता", "Address", multiline=True),
-    f("phone", "मोबाइल", "Phone", max_length=20),
+    f("phone", "मोबाइल", "Phone", max_length=20, reference=True),
     f("school", "विद्यालय", "School", max_length=160),
 )
 
@@ -98,10 +98,10 @@ PREVENTIVE_ACTION = (
     f("person_age", "आयु", "Age", Kind.INT, min_value=7, max_value=120),
     f("fir_id", "सम्बन्धित एफ0आई0आर0", "Linked FIR", Kind.REF),
     # A code of preventive_actions.csv; the op checks it against the catalogue.
-    f("action_code", "कार्यवाही", "Action", required=True, max_length=24),
+    f("action_code", "कार्यवाही", "Action", required=True, max_length=24, reference=True),
     f("action_on", "कार्यवाही तिथि", "Date of action", Kind.DATE, required=True, not_future=True),
     f("ordered_by", "आदेशकर्ता अधिकारी", "Ordering authority", max_length=120),
-    f("order_ref", "आदेश संख्या", "Order reference", max_length=60),
+    f("order_ref", "आदेश संख्या", "Order reference", max_length=60, reference=True),
     f(
         "bond_amount",
         "बंधपत्र राशि (₹)",
@@ -246,13 +246,25 @@ STAFF_MEMBER = (
     f("rank", "पद", "Rank", Kind.CHOICE, required=True, choices=c.RANK),
     f("gender", "लिंग", "Gender", Kind.CHOICE, required=True, choices=c.GENDER),
     f("is_in_charge", "प्रभारी", "In-charge", Kind.BOOL),
-    f("police_no", "पी0एन0ओ0", "Police number", max_length=24),
-    f("mobile", "मोबाइल", "Mobile", max_length=20),
+    f("police_no", "पी0एन0ओ0", "Police number", max_length=24, reference=True),
+    f("mobile", "मोबाइल", "Mobile", max_length=20, reference=True),
     f("posted_on", "तैनाती तिथि", "Posted on", Kind.DATE, required=True, not_future=True),
     f("removed_on", "कार्यमुक्ति तिथि", "Removed on", Kind.DATE, not_future=True),
     f("removal_kind", "कार्यमुक्ति का प्रकार", "Kind of removal", Kind.CHOICE, choices=c.REMOVAL_KIND),
-    f("removal_approval_ref", "नोडल अधिकारी का अनुमोदन", "Nodal officer's approval", max_length=80),
-    f("igot_certificate_no", "आई-गॉट प्रमाणपत्र संख्या", "iGOT certificate number", max_length=60),
+    f(
+        "removal_approval_ref",
+        "नोडल अधिकारी का अनुमोदन",
+        "Nodal officer's approval",
+        max_length=80,
+        reference=True,
+    ),
+    f(
+        "igot_certificate_no",
+        "आई-गॉट प्रमाणपत्र संख्या",
+        "iGOT certificate number",
+        max_length=60,
+        reference=True,
+    ),
     f("igot_certified_on", "आई-गॉट प्रमाणपत्र तिथि", "iGOT certified on", Kind.DATE, not_future=True),
 )
 
@@ -292,6 +304,38 @@ STATION = (
 
 # The entry form of each register and child table, by table name: one place that says which
 # fields (and closed lists) a row has, for ops, views, search and printouts alike.
+# An FIR's sections, typed as "BNS 64, POCSO 4" (the form offers them from the catalogue).
+FIR_SECTIONS = (
+    f(
+        "sections",
+        "धाराएँ",
+        "Sections",
+        required=True,
+        reference=True,
+    ),
+)
+
+
+# A new FIR is entered with its sections and first victim (more come from the FIR's own page).
+NEW_FIR_EXTRA = (
+    *FIR_SECTIONS,
+    f("victim_age", "पीड़िता की आयु", "Victim's age", Kind.INT),
+    f(
+        "victim_gender",
+        "पीड़िता का लिंग",
+        "Victim's gender",
+        Kind.CHOICE,
+        required=True,
+        choices=next(s for s in FIR_VICTIM if s.name == "gender").choices,
+    ),
+)
+
+
+def split_sections(typed: str) -> list[str]:
+    """ "BNS 64, POCSO 4" → ["BNS 64", "POCSO 4"] (each checked later against the catalogue)."""
+    return [part.strip() for part in typed.split(",") if part.strip()]
+
+
 FORMS_BY_TABLE: dict[str, tuple[FieldSpec, ...]] = {
     "fir": FIR,
     "fir_victim": FIR_VICTIM,

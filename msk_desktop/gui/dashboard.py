@@ -1,5 +1,6 @@
-"""Today's work (आज का कार्य): deadlines, follow-ups, bonds, staffing and directions, each item
-opening its entry; refreshed whenever any op announces a change."""
+"""Today's work (आज का कार्य): deadlines, follow-ups, today's rosters and their gaps, bonds,
+staffing and directions, each item opening its entry; refreshed whenever any op announces a
+change."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from msk_desktop.domain import forms
-from msk_desktop.domain.dates import format_date
+from msk_desktop.domain.dates import format_date, format_moment
 from msk_desktop.domain.deadlines import DeadlineState
+from msk_desktop.domain.display import display
 from msk_desktop.domain.errors import Message
 from msk_desktop.domain.fields import FieldSpec, Kind
-from msk_desktop.gui.formatting import display
 from msk_desktop.gui.language import Language
 from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
@@ -29,6 +30,7 @@ SEVERITY = {
     "warning": Message("चेतावनी", "Warning"),
 }
 ACTION_CODE = next(f for f in forms.PREVENTIVE_ACTION if f.name == "action_code")
+ROSTER_KIND = next(f for f in forms.DUTY_ROSTER_SLOT if f.name == "roster")
 # What the label of a due follow-up holds, per register, so codes show as their names.
 DUE_LABELS = {
     "helpdesk_application": FieldSpec("applicant_pseudonym", Message("", ""), Kind.TEXT),
@@ -87,9 +89,11 @@ class Dashboard(QWidget):
         )
         self._deadlines(work)
         self._follow_ups(work)
+        self._rosters(work)
         self._bonds(work)
         self._staffing(work)
         self._directions(work)
+        self._sync(work)
         for column in (0, 1):
             self.tree.resizeColumnToContents(column)
 
@@ -138,6 +142,27 @@ class Dashboard(QWidget):
                 due.due_on < work.today,
             )
 
+    def _rosters(self, work: TodaysWork) -> None:
+        lang = self.language
+        today = work.rosters
+        section = self._section("आज का ड्यूटी रोस्टर", "Today's duty rosters", len(today.shifts))
+        unstaffed = {w.slot_id for w in today.warnings if w.slot_id}
+        for shift in today.shifts:
+            roster = display(ROSTER_KIND, shift.roster.value, lang.code)
+            people = ", ".join(p.name for p in shift.staff) or lang("— कोई नहीं —", "— nobody —")
+            where = " · ".join(p for p in (shift.team_name, shift.place) if p)
+            self._row(
+                section,
+                [roster, shift.hours, f"{people}{'  (' + where + ')' if where else ''}"],
+                ("duty_roster_slot", shift.slot_id),
+                shift.slot_id in unstaffed,
+            )
+        for warning in today.warnings:
+            if warning.slot_id is None:  # a day-wide gap no single shift shows
+                self._row(
+                    section, [lang("चेतावनी", "Warning"), "", lang.text(warning.message)], None, True
+                )
+
     def _bonds(self, work: TodaysWork) -> None:
         section = self._section("समाप्त होने वाले बंधपत्र", "Bonds expiring", len(work.bonds))
         for bond in work.bonds:
@@ -173,9 +198,45 @@ class Dashboard(QWidget):
             self._row(
                 section,
                 [lang("निर्देश", "Direction"), comply_by, direction.direction],
-                None,
+                ("inspection_entry", direction.entry_id),
                 direction.overdue,
             )
+
+    def _sync(self, work: TodaysWork) -> None:
+        lang, sync = self.language, work.sync
+        section = self._section("जिले से सिंक", "Sync with the district", sync.conflicts)
+        if not sync.enrolled:
+            self._row(
+                section,
+                [
+                    lang("नामांकित नहीं", "Not enrolled"),
+                    "",
+                    lang(
+                        "यह पीसी अभी किसी जिला सर्वर से नहीं जुड़ा (msk-desktop enrol)।",
+                        "This PC is not yet enrolled with a district server (msk-desktop enrol).",
+                    ),
+                ],
+                None,
+            )
+        last = format_moment(sync.last_sync) if sync.last_sync else lang("कभी नहीं", "never")
+        self._row(section, [lang("अंतिम सिंक", "Last sync"), last, ""], None)
+        self._row(
+            section,
+            [lang("भेजने हेतु शेष बदलाव", "Changes not yet sent"), str(sync.pending), ""],
+            None,
+        )
+        self._row(
+            section,
+            [
+                lang("विरोध प्रतीक्षारत", "Conflicts waiting"),
+                str(sync.conflicts),
+                lang("सिंक → सिंक विरोध… में चुनें", "Choose in Sync → Sync conflicts…")
+                if sync.conflicts
+                else "",
+            ],
+            None,
+            sync.conflicts > 0,
+        )
 
     def _activate(self, item: QTreeWidgetItem, _column: int) -> None:
         target = item.data(0, TARGET_ROLE)

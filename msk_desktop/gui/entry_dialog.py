@@ -20,6 +20,7 @@ from msk_desktop.domain.errors import Message, MskError, ValidationError
 from msk_desktop.domain.fields import FieldSpec
 from msk_desktop.gui.field_widgets import FieldInput
 from msk_desktop.gui.language import Language
+from msk_desktop.gui.transliteration import TransliterationMode
 from msk_desktop.gui.ui_files import load_form
 
 Save = Callable[[dict[str, Any]], object]
@@ -35,6 +36,7 @@ class EntryDialog(QDialog):
         language: Language,
         values: Mapping[str, Any] | None = None,
         parent: QWidget | None = None,
+        typing_mode: TransliterationMode | None = None,
     ) -> None:
         super().__init__(parent)
         self.language, self._save = language, save
@@ -54,7 +56,7 @@ class EntryDialog(QDialog):
         self.inputs: dict[str, FieldInput] = {}
         self.errors: dict[str, QLabel] = {}
         for spec in specs:
-            field = FieldInput(spec, language)
+            field = FieldInput(spec, language, typing_mode)
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)

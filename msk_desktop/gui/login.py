@@ -1,8 +1,15 @@
-"""The login window. Unwrapping the key costs Argon2 time, so it runs off the UI thread."""
+"""The login window. Unwrapping the key costs Argon2 time, so it runs off the UI thread.
+
+After repeated wrong passwords the account waits (the wait is kept in the key-slot file and
+enforced there); the window shows the time left and keeps the button off until it has passed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,10 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from msk_desktop.domain.errors import MskError
+from msk_desktop.domain.errors import LoginDelayed, MskError
 from msk_desktop.gui.language import ENGLISH, HINDI, Language
+from msk_desktop.gui.recover_password import RecoverPasswordDialog
 from msk_desktop.gui.worker import run_in_background
-from msk_desktop.ops.context import OpContext
+from msk_desktop.ops.context import OpContext, now_ist
 from msk_desktop.ops.station import login
 from msk_desktop.store.layout import DataLayout
 
@@ -24,10 +32,20 @@ from msk_desktop.store.layout import DataLayout
 class LoginDialog(QDialog):
     logged_in = Signal(object)  # OpContext
 
-    def __init__(self, layout: DataLayout, language: Language, station_label: str) -> None:
+    def __init__(
+        self,
+        layout: DataLayout,
+        language: Language,
+        station_label: str,
+        clock: Callable[[], datetime] = now_ist,
+    ) -> None:
         super().__init__()
-        self.layout_, self.language = layout, language
+        self.layout_, self.language, self.clock = layout, language, clock
         self.context: OpContext | None = None
+        self.wait_until: datetime | None = None
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self.tick)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.station = QLabel(station_label)
@@ -51,6 +69,10 @@ class LoginDialog(QDialog):
         self.button.setObjectName("login_button")
         self.button.setDefault(True)  # Enter logs in
         self.button.clicked.connect(self.try_login)
+        self.forgot_button = QPushButton()
+        self.forgot_button.setObjectName("forgot_button")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.clicked.connect(self.recover)
         self.labels = (QLabel(), QLabel(), QLabel())
         form = QFormLayout()
         for label, field in zip(
@@ -63,6 +85,7 @@ class LoginDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.message)
         box.addWidget(self.button)
+        box.addWidget(self.forgot_button)
         language.changed.connect(self.retranslate)
         self.retranslate()
         self.resize(420, 260)
@@ -79,14 +102,43 @@ class LoginDialog(QDialog):
         for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
         self.button.setText(lang("लॉगिन करें", "Log in"))
+        self.forgot_button.setText(
+            lang(
+                "प्रभारी का पासवर्ड भूल गए? (रिकवरी कुंजी)",
+                "In-charge forgot the password? (recovery key)",
+            )
+        )
 
     def try_login(self) -> None:
+        if self.wait_until is not None:
+            return  # still waiting (Enter in the password field while the button is off)
         self.message.clear()
         self.button.setEnabled(False)
         username, password = self.username.text(), self.password.text()
         run_in_background(
-            lambda: login(self.layout_, username, password), self._succeeded, self._failed
+            lambda: login(self.layout_, username, password, self.clock),
+            self._succeeded,
+            self._failed,
         )
+
+    def tick(self) -> None:
+        """Once a second during a wait: the time left, then the button back on."""
+        if self.wait_until is None:
+            return
+        left = int((self.wait_until - self.clock()).total_seconds() + 0.999)
+        if left <= 0:
+            self.wait_until = None
+            self.wait_timer.stop()
+            self.message.clear()
+            self.button.setEnabled(True)
+            return
+        self.message.setText(self.language.text(LoginDelayed(left).message))
+
+    def recover(self) -> RecoverPasswordDialog:
+        dialog = RecoverPasswordDialog(self.layout_, self.language, self, self.clock)
+        dialog.recovered.connect(self._succeeded)
+        dialog.open()
+        return dialog
 
     def _succeeded(self, context: object) -> None:
         assert isinstance(context, OpContext)
@@ -98,7 +150,12 @@ class LoginDialog(QDialog):
         self.button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        if isinstance(error, MskError):
+        if isinstance(error, LoginDelayed):
+            self.button.setEnabled(False)
+            self.wait_until = self.clock() + timedelta(seconds=error.seconds)
+            self.wait_timer.start()
+            self.tick()
+        elif isinstance(error, MskError):
             self.message.setText(self.language.text(error.message))
         else:
             self.message.setText(

@@ -13,11 +13,18 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from msk_desktop.domain.display import display
 from msk_desktop.domain.errors import Message
 from msk_desktop.domain.fields import FieldSpec
-from msk_desktop.gui.formatting import display
 from msk_desktop.gui.language import Language
-from msk_desktop.ops.browse import Browse, count_entries, page_of_entries, table_columns
+from msk_desktop.ops.browse import (
+    Browse,
+    Prepared,
+    count_entries,
+    page_of_entries,
+    prepare,
+    table_columns,
+)
 from msk_desktop.ops.context import OpContext
 
 PAGE_SIZE = 200
@@ -32,6 +39,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.ctx, self.language = ctx, language
         self.columns: tuple[FieldSpec, ...] = table_columns(register)
         self.browse = Browse(register)
+        self._prepared: Prepared | None = None
         self._rows: list[tuple[Any, ...]] = []
         self._total = 0
         language.changed.connect(self._relabel)
@@ -40,14 +48,22 @@ class RegisterTableModel(QAbstractTableModel):
     # ---- loading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
+        prepared = prepare(self.ctx, self.browse)  # may refuse the filter: before any reset
         self.beginResetModel()
-        self._total = count_entries(self.ctx, self.browse)
-        self._rows = page_of_entries(self.ctx, self.browse, 0, PAGE_SIZE)
+        self._prepared = prepared
+        self._total = count_entries(self.ctx, prepared)
+        self._rows = page_of_entries(self.ctx, prepared, 0, PAGE_SIZE)
         self.endResetModel()
 
-    def set_filter(self, *, text: str | None = None, status: str | None = None) -> None:
-        self.browse = replace(self.browse, text=text or None, status=status or None)
-        self.reload()
+    def set_browse(self, browse: Browse) -> None:
+        """Show ``browse``; if it is refused (a filter that cannot be) the table stays as it was."""
+        previous = self.browse
+        self.browse = browse
+        try:
+            self.reload()
+        except BaseException:
+            self.browse = previous
+            raise
 
     @property
     def total(self) -> int:
@@ -59,7 +75,8 @@ class RegisterTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid():
             return
-        page = page_of_entries(self.ctx, self.browse, len(self._rows), PAGE_SIZE)
+        assert self._prepared is not None  # reload() ran in __init__
+        page = page_of_entries(self.ctx, self._prepared, len(self._rows), PAGE_SIZE)
         if not page:
             self._total = len(self._rows)
             return
@@ -69,8 +86,12 @@ class RegisterTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         name = None if column <= 0 else self.columns[column - 1].name
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.browse = replace(self.browse, sort_column=name, descending=descending)
+        # The serial column has one order, newest first; the direction applies to the others.
+        descending = name is not None and order == Qt.SortOrder.DescendingOrder
+        wanted = replace(self.browse, sort_column=name, descending=descending)
+        if wanted == self.browse:
+            return  # e.g. the view's first request, when sorting is switched on: no re-query
+        self.browse = wanted
         self.reload()
 
     # ---- the table -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""One register on screen: a text filter, a status filter, the paged table, New and Edit."""
+"""One register on screen: its filters, the paged table, New and Edit."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -19,48 +17,32 @@ from PySide6.QtWidgets import (
 )
 
 from msk_desktop.domain import forms
-from msk_desktop.domain.errors import Message
 from msk_desktop.domain.fields import FieldSpec, Kind
+from msk_desktop.gui.deadline_preview import DeadlinePreview
 from msk_desktop.gui.entry_dialog import EntryDialog
+from msk_desktop.gui.export_dialog import ExportDialog
+from msk_desktop.gui.filter_bar import FilterBar
 from msk_desktop.gui.history_pane import HistoryPane
+from msk_desktop.gui.import_dialog import ImportDialog
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.register_model import RegisterTableModel
-from msk_desktop.ops.browse import entry_values
+from msk_desktop.ops.browse import Browse, entry_values
 from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.entries import create_entry, edit_entry
+from msk_desktop.ops.exchange import IMPORT_KEYS
 from msk_desktop.ops.fir import register_fir
 from msk_desktop.ops.registers import register
 
 
-# A new FIR is entered with its sections and first victim; more come from the FIR's own page.
-def _new_fir_extra() -> tuple[FieldSpec, ...]:
-    gender = next(f for f in forms.FIR_VICTIM if f.name == "gender")
-    return (
-        FieldSpec(
-            "sections",
-            Message("धाराएँ (जैसे BNS 64, POCSO 4)", "Sections (e.g. BNS 64, POCSO 4)"),
-            Kind.TEXT,
-            required=True,
-        ),
-        FieldSpec("victim_age", Message("पीड़िता की आयु", "Victim's age"), Kind.INT),
-        FieldSpec(
-            "victim_gender",
-            Message("पीड़िता का लिंग", "Victim's gender"),
-            Kind.CHOICE,
-            required=True,
-            choices=gender.choices,
-        ),
-    )
-
-
 def _save_new_fir(ctx: OpContext, values: dict[str, Any]) -> OpResult:
-    sections = [s.strip() for s in str(values.pop("sections") or "").split(",") if s.strip()]
+    sections = forms.split_sections(str(values.pop("sections") or ""))
     victim = {"age": values.pop("victim_age"), "gender": values.pop("victim_gender")}
     return register_fir(ctx, values, sections, [victim])
 
 
 MAX_COLUMN_WIDTH = 220
+FIT_ROWS = 40  # a 1366×768 screen shows about 25
 
 
 class RegisterView(QWidget):
@@ -72,18 +54,17 @@ class RegisterView(QWidget):
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.search = QLineEdit()
-        self.search.setObjectName("register_filter")
-        self.search.returnPressed.connect(self.apply_filter)
-        self.status = QComboBox()
-        self.status.setObjectName("status_filter")
-        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.filters = FilterBar(
+            ctx, register_name, language, lambda: self.model.browse, self._show_browse
+        )
+        self.search = self.filters.search
         self.count = QLabel()
         self.new_button = QPushButton()
         self.new_button.setObjectName("new_entry")
         self.new_button.clicked.connect(self.new_entry)
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_selected)
+        self.export_button, self.import_button = self._exchange_buttons()
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -92,17 +73,21 @@ class RegisterView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Fitting columns reads a screenful of rows, not every row loaded (BENCHMARKS.md).
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open)
 
         bar = QHBoxLayout()
-        for widget in (self.search, self.status, self.count):
-            bar.addWidget(widget)
+        bar.addWidget(self.count)
         bar.addStretch()
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.filters)
         layout.addLayout(bar)
         layout.addWidget(self.table)
         self.model.modelReset.connect(self._fit_columns)
@@ -114,21 +99,10 @@ class RegisterView(QWidget):
     def retranslate(self, _code: str = "") -> None:
         lang = self.language
         self.heading.setText(lang.text(self.spec.title))
-        self.search.setPlaceholderText(
-            lang("खोजें (क्रमांक 12/2025 या शब्द) ↵", "Filter (serial 12/2025 or words) ↵")
-        )
         self.new_button.setText(lang("नई प्रविष्टि", "New entry"))
         self.edit_button.setText(lang("संशोधन", "Edit"))
-        current = self.status.currentData()
-        self.status.blockSignals(True)
-        self.status.clear()
-        self.status.addItem(lang("सभी स्थितियाँ", "All statuses"), None)
-        status = next((f for f in self.spec.form if f.name == "status"), None)
-        for choice in status.choices if status else ():
-            self.status.addItem(lang.text(choice.label), choice.code)
-        self.status.setCurrentIndex(max(0, self.status.findData(current)))
-        self.status.setVisible(status is not None)
-        self.status.blockSignals(False)
+        self.export_button.setText(lang("निर्यात", "Export"))
+        self.import_button.setText(lang("आयात", "Import"))
         self._show_count()
 
     def _fit_columns(self) -> None:
@@ -143,8 +117,8 @@ class RegisterView(QWidget):
             self.language(f"{self.model.total} प्रविष्टियाँ", f"{self.model.total} entries")
         )
 
-    def apply_filter(self) -> None:
-        self.model.set_filter(text=self.search.text(), status=self.status.currentData())
+    def _show_browse(self, browse: Browse) -> None:
+        self.model.set_browse(browse)
         self._show_count()
 
     def _on_change(self, result: OpResult) -> None:
@@ -152,11 +126,34 @@ class RegisterView(QWidget):
             self.model.reload()
             self._show_count()
 
+    # ---- export and import (files that leave or join the register) ------------------------
+
+    def _exchange_buttons(self) -> tuple[QPushButton, QPushButton]:
+        export = QPushButton()
+        export.setObjectName("export_register")
+        export.clicked.connect(self.export_view)
+        imports = QPushButton()
+        imports.setObjectName("import_register")
+        imports.clicked.connect(self.import_file)
+        imports.setVisible(self.register_name in IMPORT_KEYS)
+        return export, imports
+
+    def export_view(self) -> ExportDialog:
+        """The rows as the view shows them now: its filters and its sort."""
+        dialog = ExportDialog(self.ctx, self.model.browse, self.language, self)
+        dialog.open()
+        return dialog
+
+    def import_file(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, self.register_name, self.language, self)
+        dialog.open()
+        return dialog
+
     # ---- entry forms -----------------------------------------------------------------------
 
     def new_entry(self) -> EntryDialog:
         if self.register_name == "fir":
-            specs = self.spec.form + _new_fir_extra()
+            specs = self.spec.form + forms.NEW_FIR_EXTRA
             dialog = EntryDialog(
                 self.spec.title,
                 specs,
@@ -165,6 +162,7 @@ class RegisterView(QWidget):
                 {"status": "under_investigation"},
                 self,
             )
+            DeadlinePreview(dialog, self.ctx, self.language, None)
         else:
             dialog = EntryDialog(
                 self.spec.title,
@@ -187,6 +185,8 @@ class RegisterView(QWidget):
             self,
         )
         dialog.add_side_panel(HistoryPane(self.ctx, self.register_name, entry_id, self.language))
+        if self.register_name == "fir":
+            DeadlinePreview(dialog, self.ctx, self.language, entry_id)
         dialog.open()
         return dialog
 

@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -56,10 +54,10 @@ from msk_desktop.domain.roster_rules import (
 )
 from msk_desktop.gui.entry_dialog import ERROR_STYLE, EntryDialog
 from msk_desktop.gui.language import Language
-from msk_desktop.gui.transliteration import TransliterationMode, enable_transliteration
+from msk_desktop.gui.transliteration import TransliterationMode
 from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
-from msk_desktop.ops.roster_week import ROSTER_TABLES, RosterWeek, roster_week
+from msk_desktop.ops.roster_week import ROSTER_TABLES, RosterWeek, roster_week, shift_day
 from msk_desktop.ops.rosters import (
     add_roster_slot,
     copy_roster_week,
@@ -81,7 +79,6 @@ SHIFT_FORM: dict[Roster, tuple[str, ...]] = {
     Roster.ANTI_ROMEO: ("duty_on", "starts_at", "ends_at", "team_name", "place"),
     Roster.WOMEN_BEAT: ("duty_on", "starts_at", "ends_at", "place", "area"),
 }
-TYPED_IN_HINDI = ("place", "team_name", "area", "report")
 REPORTED_ROSTERS = frozenset({Roster.ANTI_ROMEO, Roster.WOMEN_BEAT})
 
 
@@ -173,6 +170,7 @@ class ShiftDialog(EntryDialog):
         preset: dict[str, Any],
         language: Language,
         parent: QWidget | None = None,
+        typing_mode: TransliterationMode | None = None,
     ) -> None:
         roster = week.roster
         title = next(c.label for c in ROSTER if c.code == roster)
@@ -185,6 +183,7 @@ class ShiftDialog(EntryDialog):
             language,
             preset,
             parent,
+            typing_mode,
         )
         self.staff_choices = StaffChecklist(choosable_staff(week.staff, ()), set(), language)
         panel = QWidget()
@@ -473,6 +472,13 @@ class RosterGrid(QWidget):
             return None
         return next((s for s in self.week.shifts if s.slot_id == slot_id), None)
 
+    def show_shift(self, slot_id: str) -> None:
+        """The shift's roster and week, with the shift selected (from today's work)."""
+        roster, day = shift_day(self.ctx, slot_id)
+        self.set_roster(roster)
+        self.show_week(day)
+        self.select_shift(slot_id)
+
     def select_shift(self, slot_id: str) -> None:
         for row in range(self.table.rowCount()):
             for column in range(1, self.table.columnCount()):
@@ -515,16 +521,11 @@ class RosterGrid(QWidget):
 
     def add_shift(self) -> ShiftDialog:
         assert self.week is not None
-        dialog = ShiftDialog(self.ctx, self.week, self._preset(), self.language, self)
-        self._type_hindi(dialog)
+        dialog = ShiftDialog(
+            self.ctx, self.week, self._preset(), self.language, self, self.typing_mode
+        )
         dialog.open()
         return dialog
-
-    def _type_hindi(self, dialog: EntryDialog) -> None:
-        for name in TYPED_IN_HINDI:
-            field = dialog.inputs.get(name)
-            if field is not None and isinstance(field.widget, QLineEdit | QPlainTextEdit):
-                enable_transliteration(field.widget, self.language, self.typing_mode)
 
     def change_staff(self) -> StaffDialog | None:
         shift = self.selected_shift()
@@ -547,8 +548,8 @@ class RosterGrid(QWidget):
             self.language,
             {"report": shift.report},
             self,
+            self.typing_mode,
         )
-        self._type_hindi(dialog)
         dialog.open()
         return dialog
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from msk_desktop.gui.formatting import display
+from msk_desktop.domain.display import display
 from msk_desktop.gui.language import Language
 from msk_desktop.ops.browse import table_columns
 from msk_desktop.ops.context import OpContext

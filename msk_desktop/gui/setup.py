@@ -22,7 +22,7 @@ from msk_desktop.domain.fields import FieldSpec, Kind
 from msk_desktop.gui.entry_dialog import EntryDialog
 from msk_desktop.gui.language import Language
 from msk_desktop.ops.context import OpContext
-from msk_desktop.ops.station import setup_station
+from msk_desktop.ops.station import MIN_PASSWORD_LENGTH, setup_station
 from msk_desktop.store.layout import DataLayout
 
 ACCOUNT = (
@@ -42,7 +42,10 @@ ACCOUNT = (
     ),
     FieldSpec(
         "password",
-        Message("पासवर्ड (कम से कम 8 अक्षर)", "Password (8 characters or more)"),
+        Message(
+            f"पासवर्ड (कम से कम {MIN_PASSWORD_LENGTH} अक्षर)",
+            f"Password ({MIN_PASSWORD_LENGTH} characters or more)",
+        ),
         Kind.TEXT,
         required=True,
         max_length=200,

@@ -28,7 +28,7 @@ class Actor:
     station_id: str
 
 
-def _now_ist() -> datetime:
+def now_ist() -> datetime:
     return datetime.now(IST)
 
 
@@ -36,7 +36,7 @@ def _now_ist() -> datetime:
 class OpContext:
     db: StationDatabase
     actor: Actor
-    clock: Callable[[], datetime] = _now_ist
+    clock: Callable[[], datetime] = now_ist
     notifier: ChangeNotifier = field(default_factory=ChangeNotifier)
 
     def now(self) -> datetime:

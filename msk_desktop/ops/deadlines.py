@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
+from msk_desktop.domain import forms
 from msk_desktop.domain.catalogue import SectionRef, offence_catalogue
 from msk_desktop.domain.dates import ist_date
 from msk_desktop.domain.deadlines import (
@@ -15,6 +17,7 @@ from msk_desktop.domain.deadlines import (
     DeadlineStatus,
     case_deadlines,
 )
+from msk_desktop.domain.fields import clean_value
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.permissions import require
 from msk_desktop.store.queries.fir_facts import FirFacts, fir_facts
@@ -81,3 +84,59 @@ def station_deadlines(
             -i.status.days if i.status.state is DeadlineState.OVERDUE else i.status.days,
         ),
     )
+
+
+def _typed(ctx: OpContext, spec_name: str, typed: Mapping[str, Any]) -> Any:
+    """A form value as the cleaner reads it, or None while it is not (yet) valid."""
+    spec = next(f for f in forms.FIR if f.name == spec_name)
+    value, error = clean_value(spec, typed.get(spec_name), ctx.today(), ctx.now())
+    return None if error is not None else value
+
+
+def deadline_preview(
+    ctx: OpContext, typed: Mapping[str, Any], fir_id: str | None = None
+) -> list[DeadlineStatus]:
+    """The FIR's deadlines as the form stands, recomputed as the user types: the typed dates
+    and sections, and (for an FIR already saved) the milestones recorded on its page. Nothing
+    while the registration time, offence date or sections are not yet valid."""
+    require(ctx, "read_registers")
+    saved = None
+    if fir_id is not None:
+        with ctx.db.read() as session:
+            found = fir_facts(session, ctx.actor.station_id, only_fir=fir_id)
+        saved = found[0] if found else None
+    registered_at = _typed(ctx, "registered_at", typed)
+    offence_date = _typed(ctx, "offence_date", typed)
+    catalogue = offence_catalogue()
+    if "sections" in typed or saved is None:
+        try:
+            refs = tuple(
+                SectionRef.parse(s) for s in forms.split_sections(typed.get("sections") or "")
+            )
+        except ValueError:
+            return []
+    else:  # an FIR's form without its sections: they change on the FIR's page
+        refs = tuple(SectionRef(law, section) for law, section in saved.sections)
+    if registered_at is None or offence_date is None or not refs:
+        return []
+    if any(catalogue.get(ref) is None for ref in refs):
+        return []
+    first = saved.first_milestone if saved is not None else {}
+    done = [d for name in ("chargesheet_on", "final_report_on") if (d := _typed(ctx, name, typed))]
+    report, update = first.get("medical_report_forwarded"), first.get("victim_update")
+    facts = CaseFacts(
+        registered_at=registered_at,
+        offence_date=offence_date,
+        sections=refs,
+        investigation_done_on=min(done) if done else None,
+        first_victim_update_on=ist_date(update) if update else None,
+        medical_exam_at=first.get("medical_exam"),
+        medical_report_forwarded_on=ist_date(report) if report else None,
+        cwc_reported_at=first.get("cwc_report"),
+        closed_without_investigation=_typed(ctx, "status", typed) in CLOSED_WITHOUT_INVESTIGATION,
+    )
+    return [
+        s
+        for s in case_deadlines(facts, ctx.today(), catalogue)
+        if s.state is not DeadlineState.NOT_APPLICABLE
+    ]

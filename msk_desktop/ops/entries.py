@@ -16,6 +16,7 @@ from msk_desktop.ops.permissions import require_write
 from msk_desktop.ops.register_hooks import hooks_for
 from msk_desktop.ops.registers import register
 from msk_desktop.store.database import Transaction
+from msk_desktop.store.ids import new_id
 from msk_desktop.store.serials import next_serial
 
 
@@ -71,6 +72,7 @@ def insert_entry(
     assert day is not None  # the year field is a required date
     number = next_serial(session, ctx.actor.station_id, register_name, day.year, spec.model)
     entry = spec.model(
+        id=new_id(),  # given now, not at flush: a bulk import flushes once per batch
         station_id=ctx.actor.station_id,
         serial_year=day.year,
         serial_no=number,
@@ -82,7 +84,6 @@ def insert_entry(
         field, prefix = spec.pseudonym
         setattr(entry, field, pseudonym(prefix, day.year, number))
     session.add(entry)
-    session.flush()  # the id is given at flush; the caller's audit entry must name it
     return entry, f"{number}/{day.year}"
 
 

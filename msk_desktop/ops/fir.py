@@ -7,6 +7,7 @@ history is one indexed look-up."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from msk_desktop.ops.lookups import load
 from msk_desktop.ops.permissions import require_write
 from msk_desktop.ops.register_hooks import fir_sections
 from msk_desktop.store.database import Transaction
+from msk_desktop.store.ids import new_id
 from msk_desktop.store.models import (
     Fir,
     FirAccused,
@@ -46,6 +48,9 @@ def _clean_part(
     register: str | None = None,
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """Clean one child (a victim, an accused); errors are named ``where.field``."""
+    if not isinstance(values, Mapping):  # e.g. an identity given as a bare name
+        wrong = Message("विवरण सही रूप में नहीं है", "these details are not in the right form")
+        return {}, [FieldError(where, wrong)]
     cleaned, errors = clean(specs, values, today=ctx.today(), now=ctx.now())
     if register is not None and not errors:
         errors = check_entry(register, cleaned)
@@ -112,13 +117,13 @@ def _add_victim(
     year = fir.serial_year
     number = next_serial(tx.session, ctx.actor.station_id, "victim", year)
     victim = FirVictim(
+        id=new_id(),  # its identity row names it before any flush
         station_id=ctx.actor.station_id,
         fir_id=fir.id,
         pseudonym=pseudonym(VICTIM_PREFIX, year, number),
         **facts,
     )
     tx.session.add(victim)
-    tx.session.flush()
     if identity:
         _add_identity(tx, ctx, victim, "victim", identity)
     return victim
@@ -139,16 +144,26 @@ def _classify(refs: Sequence[SectionRef], any_minor: bool) -> dict[str, str]:
     }
 
 
-def register_fir(
+@dataclass(frozen=True)
+class FirInput:
+    """A new FIR's input, cleaned and checked against everything but the database."""
+
+    fir: dict[str, Any]
+    sections: list[SectionRef]
+    victims: list[tuple[dict[str, Any], dict[str, Any] | None]]
+    accused: list[dict[str, Any]]
+    complainant: dict[str, Any] | None
+
+
+def check_fir_input(
     ctx: OpContext,
     fir: Mapping[str, Any],
     sections: Sequence[str],
     victims: Sequence[Mapping[str, Any]],
     accused: Sequence[Mapping[str, Any]] = (),
     complainant: Mapping[str, Any] | None = None,
-) -> OpResult:
-    """Enter a new FIR in the parallel register, with everything known on the day."""
-    require_write(ctx, "fir")
+) -> FirInput:
+    """Clean a new FIR with its parts; raises ValidationError with every problem found."""
     cleaned, errors = clean(forms.FIR, fir, today=ctx.today(), now=ctx.now())
     if not errors:
         errors = check_entry("fir", cleaned)
@@ -168,27 +183,49 @@ def register_fir(
         complainant_identity, errs = _clean_part(ctx, forms.IDENTITY, complainant, "complainant")
         errors += errs
     raise_if(errors)
-    any_minor = any(law.is_minor(facts.get("age")) for facts, _ in victim_parts)
-    with ctx.db.write(ctx.author, ctx.actor.station_id) as tx:
-        entry, serial = insert_entry(ctx, tx, "fir", cleaned, _classify(refs, any_minor))
-        tx.session.flush()
-        for ordinal, ref in enumerate(refs):
-            tx.session.add(
-                FirSection(
-                    station_id=ctx.actor.station_id,
-                    fir_id=entry.id,
-                    law=ref.law,
-                    section=ref.section,
-                    ordinal=ordinal,
-                )
+    return FirInput(cleaned, refs, victim_parts, accused_parts, complainant_identity)
+
+
+def insert_fir(ctx: OpContext, tx: Transaction, checked: FirInput) -> tuple[Fir, str]:
+    """Add a checked FIR with its sections, victims and accused inside ``tx`` (the caller
+    names the audit action); returns the FIR and its serial "no/year"."""
+    any_minor = any(law.is_minor(facts.get("age")) for facts, _ in checked.victims)
+    refs = checked.sections
+    entry, serial = insert_entry(ctx, tx, "fir", checked.fir, _classify(refs, any_minor))
+    for ordinal, ref in enumerate(refs):
+        tx.session.add(
+            FirSection(
+                station_id=ctx.actor.station_id,
+                fir_id=entry.id,
+                law=ref.law,
+                section=ref.section,
+                ordinal=ordinal,
             )
-        for facts, identity in victim_parts:
-            _add_victim(tx, ctx, entry, facts, identity)
-        for part in accused_parts:
-            tx.session.add(FirAccused(station_id=ctx.actor.station_id, fir_id=entry.id, **part))
-        if complainant_identity:
-            _add_identity(tx, ctx, entry, "complainant", complainant_identity)
-        tx.audit("fir.register", "fir", entry.id, serial=serial, sections=[r.label() for r in refs])
+        )
+    for facts, identity in checked.victims:
+        _add_victim(tx, ctx, entry, facts, identity)
+    for part in checked.accused:
+        tx.session.add(FirAccused(station_id=ctx.actor.station_id, fir_id=entry.id, **part))
+    if checked.complainant:
+        _add_identity(tx, ctx, entry, "complainant", checked.complainant)
+    return entry, serial
+
+
+def register_fir(
+    ctx: OpContext,
+    fir: Mapping[str, Any],
+    sections: Sequence[str],
+    victims: Sequence[Mapping[str, Any]],
+    accused: Sequence[Mapping[str, Any]] = (),
+    complainant: Mapping[str, Any] | None = None,
+) -> OpResult:
+    """Enter a new FIR in the parallel register, with everything known on the day."""
+    require_write(ctx, "fir")
+    checked = check_fir_input(ctx, fir, sections, victims, accused, complainant)
+    with ctx.db.write(ctx.author, ctx.actor.station_id) as tx:
+        entry, serial = insert_fir(ctx, tx, checked)
+        labels = [r.label() for r in checked.sections]
+        tx.audit("fir.register", "fir", entry.id, serial=serial, sections=labels)
     return announce(ctx, tx, entry.id, serial)
 
 
@@ -226,8 +263,16 @@ def set_fir_sections(ctx: OpContext, fir_id: str, sections: Sequence[str]) -> Op
                 )
         for name, value in _classify(refs, _any_minor(tx.session, fir.id)).items():
             setattr(fir, name, value)
+        _keep_lift_lawful(fir)
         tx.audit("fir.sections", "fir", fir.id, sections=[r.label() for r in refs])
     return announce(ctx, tx, fir_id)
+
+
+def _keep_lift_lawful(fir: Fir) -> None:
+    """A section or a child victim that makes the case's protection statutory ends a lift:
+    the law allows no exception there (BNS 72, POCSO 23)."""
+    if fir.identity_rule == "statutory":
+        fir.identity_lifted_reason = None
 
 
 def add_victim(ctx: OpContext, fir_id: str, victim: Mapping[str, Any]) -> OpResult:
@@ -240,6 +285,7 @@ def add_victim(ctx: OpContext, fir_id: str, victim: Mapping[str, Any]) -> OpResu
         added = _add_victim(tx, ctx, fir, facts, identity)
         refs = fir_sections(tx.session, fir.id)
         fir.identity_rule = _classify(refs, _any_minor(tx.session, fir.id))["identity_rule"]
+        _keep_lift_lawful(fir)
         tx.audit("fir.victim.add", "fir", fir.id, victim_id=added.id)
     return announce(ctx, tx, added.id)
 

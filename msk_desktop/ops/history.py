@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from msk_desktop.domain.catalogue import SectionRef, offence_catalogue
 from msk_desktop.domain.errors import Message
 from msk_desktop.domain.forms import FORMS_BY_TABLE
 from msk_desktop.ops.context import OpContext
@@ -18,6 +19,7 @@ from msk_desktop.store.models import (
     CounsellingSession,
     FirAccused,
     FirMilestone,
+    FirSection,
     FirVictim,
     FollowUp,
     InspectionDirection,
@@ -53,6 +55,7 @@ _PARTS: dict[str, tuple[tuple[Message, type[StationScoped], str, str], ...]] = {
     ),
 }
 FOLLOW_UPS = Message("अनुवर्ती कार्यवाही", "Follow-ups")
+SECTIONS = Message("धाराएँ", "Sections")
 # Shown besides a part's form fields (values the ops set).
 _SHOWN_EXTRA = ("pseudonym", "compliance_status", "compliance_note")
 
@@ -60,6 +63,27 @@ _SHOWN_EXTRA = ("pseudonym", "compliance_status", "compliance_note")
 def _as_dict(row: StationScoped, table: str) -> dict[str, Any]:
     names = [s.name for s in FORMS_BY_TABLE.get(table, ())] + list(_SHOWN_EXTRA)
     return {n: getattr(row, n) for n in names if hasattr(row, n)}
+
+
+def _section_rows(rows: list[FirSection]) -> tuple[dict[str, Any], ...]:
+    """ "BNS 64 — बलात्संग / Rape": the section with its title from the catalogue."""
+    catalogue = offence_catalogue()
+    shown = []
+    for row in rows:
+        ref = SectionRef(row.law, row.section)
+        known = catalogue.get(ref)
+        title = f" — {known.title_hi} / {known.title_en}" if known else ""
+        shown.append({"section": ref.label() + title})
+    return tuple(shown)
+
+
+def fir_sections(ctx: OpContext, fir_id: str) -> list[str]:
+    """The FIR's sections as typed in its form ("BNS 64"), in the FIR's order."""
+    require(ctx, "read_registers")
+    with ctx.db.read() as session:
+        load(session, register("fir").model, fir_id, ctx.actor.station_id)
+        rows = child_rows(session, FirSection, "fir_id", fir_id, "ordinal")
+        return [SectionRef(r.law, r.section).label() for r in rows]
 
 
 def entry_history(ctx: OpContext, register_name: str, entry_id: str) -> EntryHistory:
@@ -78,6 +102,9 @@ def entry_history(ctx: OpContext, register_name: str, entry_id: str) -> EntryHis
             )
             for title, model, parent, order in _PARTS.get(register_name, ())
         ]
+        if register_name == "fir":
+            sections = child_rows(session, FirSection, "fir_id", entry_id, "ordinal")
+            parts.insert(0, Part(SECTIONS, "fir_section", _section_rows(sections)))
         follow_ups = child_rows(
             session, FollowUp, "parent_id", entry_id, "done_on", {"parent_table": register_name}
         )

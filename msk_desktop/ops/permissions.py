@@ -30,8 +30,14 @@ ACTION_ROLES: dict[str, frozenset[Role]] = {
     "record_compliance": frozenset({Role.IN_CHARGE}),
     "reveal_identity": frozenset({Role.IN_CHARGE}),
     "lift_identity_protection": frozenset({Role.IN_CHARGE}),
+    # Identities of a case whose (non-statutory) protection the in-charge lifted.
+    "see_lifted_identity": _STATION_STAFF,
     "manage_users": frozenset({Role.IN_CHARGE}),
+    "station_settings": frozenset({Role.IN_CHARGE}),
+    "read_audit": frozenset({Role.IN_CHARGE, Role.CIRCLE_OFFICER}),
     "backup_restore": frozenset({Role.IN_CHARGE}),
+    # Files that leave the PC (password-protected spreadsheets of a register).
+    "export": _STATION_STAFF,
 }
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from msk_desktop.domain.dates import ist_date
 from msk_desktop.domain.deadlines import CaseFacts
-from msk_desktop.domain.errors import Message
+from msk_desktop.domain.errors import Message, NotFound
 from msk_desktop.domain.staffing import Gender, Posting, Rank
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.deadlines import _case_facts
@@ -46,6 +46,7 @@ from msk_desktop.store.queries.report_queries import (
     ReferralRow,
     ShiftCount,
     VictimLabel,
+    VisitRow,
     awareness_by_kind,
     counselling_rows,
     crime_numbers,
@@ -54,6 +55,7 @@ from msk_desktop.store.queries.report_queries import (
     entries_between,
     helpdesk_rows,
     in_charge_name,
+    inspection_visits,
     preventive_actions_by_kind,
     referral_rows,
     roster_coverage,
@@ -81,7 +83,10 @@ __all__ = [
     "ShiftCount",
     "StationInfo",
     "VictimLabel",
+    "VisitRow",
     "inspection_source",
+    "inspection_visit_id",
+    "inspection_visit_list",
     "monthly_source",
     "record_print",
     "register_extract",
@@ -327,6 +332,27 @@ def inspection_source(ctx: OpContext, entry_id: str) -> InspectionSource:
             signed_by=signer.full_name if signer else None,
             directions=tuple(directions_of(session, [entry.id]).get(entry.id, ())),
         )
+
+
+def inspection_visit_list(ctx: OpContext) -> tuple[VisitRow, ...]:
+    """The visits an inspection report can be printed for, the latest first."""
+    require(ctx, "read_registers")
+    with ctx.db.read() as session:
+        return tuple(inspection_visits(session, ctx.actor.station_id))
+
+
+def inspection_visit_id(ctx: OpContext, entry: str) -> str:
+    """The id of the visit ``entry`` names, by its serial number ("4/2025") or its id."""
+    wanted = entry.strip()
+    for visit in inspection_visit_list(ctx):
+        if wanted in (visit.serial, visit.id):
+            return visit.id
+    raise NotFound(
+        Message(
+            f"निरीक्षण पुस्तिका में प्रविष्टि {wanted} नहीं मिली",
+            f"The inspection book has no entry {wanted}",
+        )
+    )
 
 
 # ---- the audit entry of a print ----------------------------------------------------------

@@ -20,9 +20,10 @@ from msk_desktop.domain.roster_rules import (
 )
 from msk_desktop.domain.staffing import Gender, Rank
 from msk_desktop.ops.context import OpContext
+from msk_desktop.ops.lookups import load
 from msk_desktop.ops.permissions import WRITE_ROLES, require
 from msk_desktop.ops.rosters import REGISTER
-from msk_desktop.store.models import StaffMember
+from msk_desktop.store.models import DutyRosterSlot, StaffMember
 from msk_desktop.store.queries.roster_week import (
     count_week_slots,
     slot_staff,
@@ -93,3 +94,29 @@ def roster_week(ctx: OpContext, roster: str, day: date) -> RosterWeek:
         shifts_last_week=last_week,
         can_edit=ctx.actor.role in WRITE_ROLES[REGISTER],
     )
+
+
+@dataclass(frozen=True)
+class RostersToday:
+    """Every roster's shifts of one day and what the circular finds wrong with them."""
+
+    shifts: tuple[RosterShift, ...]
+    warnings: tuple[RosterWarning, ...]
+
+
+def rosters_on(ctx: OpContext, day: date) -> RostersToday:
+    shifts: list[RosterShift] = []
+    warnings: list[RosterWarning] = []
+    for kind in Roster:
+        week = roster_week(ctx, kind, day)
+        shifts += [s for s in week.shifts if s.duty_on == day]
+        warnings += [w for w in week.warnings if w.day == day]
+    return RostersToday(tuple(shifts), tuple(warnings))
+
+
+def shift_day(ctx: OpContext, slot_id: str) -> tuple[Roster, date]:
+    """Which roster and day a shift belongs to (to show it in its week)."""
+    require(ctx, "read_registers")
+    with ctx.db.read() as session:
+        slot = load(session, DutyRosterSlot, slot_id, ctx.actor.station_id)
+        return Roster(slot.roster), slot.duty_on

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +13,7 @@ from msk_desktop.domain.dates import IST
 from msk_desktop.domain.errors import FieldError, Message, PermissionDenied, ValidationError
 from msk_desktop.domain.fields import clean
 from msk_desktop.ops.changes import OpResult
-from msk_desktop.ops.context import Actor, OpContext, Role
+from msk_desktop.ops.context import Actor, OpContext, Role, now_ist
 from msk_desktop.ops.entries import announce, raise_if
 from msk_desktop.ops.permissions import require
 from msk_desktop.store.database import Author, StationDatabase
@@ -22,20 +22,29 @@ from msk_desktop.store.layout import DataLayout
 from msk_desktop.store.models import AppUser, Station
 from msk_desktop.store.types import utc_now
 
-MIN_PASSWORD_LENGTH = 8  # length over complexity: police users remember phrases, not symbols
+MIN_PASSWORD_LENGTH = 10  # length over complexity: police users remember phrases, not symbols
 
 
-def check_password(password: str) -> list[FieldError]:
+def _password_error(hi: str, en: str) -> list[FieldError]:
+    return [FieldError("password", Message(hi, en))]
+
+
+def check_password(password: str, username: str) -> list[FieldError]:
+    """A phrase of at least 10 characters that is neither the user name nor one repeated
+    character; no rules about digits or symbols (they make people write passwords down)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return [
-            FieldError(
-                "password",
-                Message(
-                    f"पासवर्ड कम से कम {MIN_PASSWORD_LENGTH} अक्षर का हो",
-                    f"the password needs at least {MIN_PASSWORD_LENGTH} characters",
-                ),
-            )
-        ]
+        return _password_error(
+            f"पासवर्ड कम से कम {MIN_PASSWORD_LENGTH} अक्षर का हो (एक छोटा वाक्य भी चलेगा)",
+            f"the password needs at least {MIN_PASSWORD_LENGTH} characters (a phrase is fine)",
+        )
+    if password.strip().casefold() == username.strip().casefold():
+        return _password_error(
+            "पासवर्ड उपयोगकर्ता नाम जैसा नहीं हो सकता", "the password cannot be the user name"
+        )
+    if len(set(password)) == 1:
+        return _password_error(
+            "पासवर्ड में एक ही अक्षर बार-बार न हो", "the password cannot be one character repeated"
+        )
     return []
 
 
@@ -72,7 +81,7 @@ def setup_station(
     recovery key (to show once and print)."""
     now = datetime.now(IST)
     cleaned, errors = clean(forms.STATION, station, today=now.date(), now=now)
-    raise_if(errors + _check_user(username, full_name) + check_password(password))
+    raise_if(errors + _check_user(username, full_name) + check_password(password, username))
     db, recovery_key = StationDatabase.create(layout, username, password, cost)
     with db.write(Author(None, username)) as tx:
         row = Station(**cleaned)
@@ -97,10 +106,16 @@ def _inactive() -> PermissionDenied:
     return PermissionDenied(Message("यह खाता निष्क्रिय है।", "This account is disabled."))
 
 
-def login(layout: DataLayout, username: str, password: str) -> OpContext:
+def login(
+    layout: DataLayout,
+    username: str,
+    password: str,
+    clock: Callable[[], datetime] = now_ist,
+) -> OpContext:
     """Open the station database with a user's password; the login (and the failed attempts
-    before it, counted while the database was closed) go into the audit log."""
-    db, failures = StationDatabase.open(layout, username, password)
+    before it, counted while the database was closed) go into the audit log. After repeated
+    failures the login is refused until a wait has passed (``LoginDelayed``)."""
+    db, failures = StationDatabase.open(layout, username, password, clock())
     name = username.strip().casefold()
     with db.write(Author(None, name)) as tx:
         user = tx.session.scalars(select(AppUser).where(AppUser.username == name)).first()
@@ -115,7 +130,7 @@ def login(layout: DataLayout, username: str, password: str) -> OpContext:
         db.close()
         raise _inactive()
     actor = Actor(user.id, user.username, user.full_name, Role(user.role), user.station_id)
-    return OpContext(db, actor)
+    return OpContext(db, actor, clock)
 
 
 def station_name(ctx: OpContext) -> str:
@@ -134,7 +149,12 @@ def add_user(
     cost: KdfCost | None = None,
 ) -> OpResult:
     require(ctx, "manage_users")
-    raise_if(_check_user(username, full_name) + check_password(password))
+    role_errors = (
+        []
+        if isinstance(role, str) and role in set(Role)
+        else [FieldError("role", Message("भूमिका सूची में से चुनें", "choose a role from the list"))]
+    )
+    raise_if(_check_user(username, full_name) + role_errors + check_password(password, username))
     name = username.strip().casefold()
     with ctx.db.write(ctx.author, ctx.actor.station_id) as tx:
         if tx.session.scalars(select(AppUser).where(AppUser.username == name)).first():
@@ -149,7 +169,7 @@ def add_user(
             station_id=ctx.actor.station_id,
             username=name,
             full_name=full_name.strip(),
-            role=role,
+            role=Role(role),
             active=True,
         )
         tx.session.add(user)

@@ -14,6 +14,7 @@ from msk_desktop.reports.styles import (
     HEADER_FILL,
     RULE_COLOUR,
     TOTAL_FILL,
+    CellParagraph,
     ReportStyles,
     bilingual,
     markup,
@@ -44,7 +45,8 @@ def ruled_table(
     ``split_rows`` lets one tall entry continue on the next page instead of failing the print."""
     if any(len(row) != len(header) for row in rows):
         raise ValueError("every row needs one cell per column")
-    data: list[list[Any]] = [[Paragraph(stacked(h), styles.header_cell) for h in header]]
+    # The heading row is drawn again on every page the table runs onto: lay it out once.
+    data: list[list[Any]] = [[CellParagraph(stacked(h), styles.header_cell) for h in header]]
     for row in rows:
         data.append(
             [

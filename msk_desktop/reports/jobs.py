@@ -1,5 +1,10 @@
-"""Printing a report as a user does it: build the data, render it, write the file, and record
-the print in the audit log. The command line and the desktop app both call these."""
+"""Printing a report as a user does it: build the data, render it, write the file or hand it to
+a printer, and record the output in the audit log. The command line and the desktop app both
+call these.
+
+Rendering alone records nothing: a preview on screen is not a copy that leaves the system. Each
+copy saved or printed is recorded (BNS 72: who took which report out, and when).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from msk_desktop.domain.errors import Message, MskError
 from msk_desktop.ops.context import OpContext
@@ -21,6 +27,28 @@ from msk_desktop.reports.monthly_data import ReportMonth, build_monthly_report
 from msk_desktop.reports.monthly_pdf import render_monthly
 from msk_desktop.reports.pages import RenderedPdf
 
+Output = Literal["pdf", "printer"]
+
+
+@dataclass(frozen=True)
+class MonthlyRequest:
+    month: ReportMonth
+
+
+@dataclass(frozen=True)
+class RegisterRequest:
+    register: str
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class InspectionRequest:
+    entry_id: str
+
+
+ReportRequest = MonthlyRequest | RegisterRequest | InspectionRequest
+
 
 @dataclass(frozen=True)
 class PrintedReport:
@@ -33,6 +61,51 @@ def printed_stamp(ctx: OpContext) -> Message:
     at = format_moment(ctx.now())
     username = ctx.actor.username
     return Message(f"मुद्रित: {at}, {username}", f"printed {at} by {username}")
+
+
+def render_report(ctx: OpContext, request: ReportRequest) -> RenderedPdf:
+    """The report's PDF, in memory; nothing is written or recorded."""
+    stamp = printed_stamp(ctx)
+    match request:
+        case MonthlyRequest(month):
+            return render_monthly(build_monthly_report(ctx, month), stamp)
+        case RegisterRequest(register, first, last):
+            return render_ledger(build_ledger(ctx, register, first, last), stamp)
+        case InspectionRequest(entry_id):
+            return render_inspection(build_inspection_report(ctx, entry_id), stamp)
+
+
+def record_output(ctx: OpContext, request: ReportRequest, pages: int, output: Output) -> None:
+    """The audit entry of one copy saved or printed: the report, its period or entry, the
+    number of pages, and whether it went to a file or a printer."""
+    match request:
+        case MonthlyRequest(month):
+            record_print(
+                ctx,
+                "monthly",
+                pages=pages,
+                output=output,
+                month=f"{month.year}-{month.month:02d}",
+            )
+        case RegisterRequest(register, first, last):
+            record_print(
+                ctx,
+                "register",
+                pages=pages,
+                output=output,
+                register=register,
+                first=first.isoformat(),
+                last=last.isoformat(),
+            )
+        case InspectionRequest(entry_id):
+            record_print(
+                ctx,
+                "inspection",
+                pages=pages,
+                entity_table="inspection_entry",
+                entity_id=entry_id,
+                output=output,
+            )
 
 
 def _write(out: Path, rendered: RenderedPdf) -> PrintedReport:
@@ -55,37 +128,15 @@ def _write(out: Path, rendered: RenderedPdf) -> PrintedReport:
     return PrintedReport(out, rendered.pages)
 
 
-def print_monthly_report(ctx: OpContext, month: ReportMonth, out: Path) -> PrintedReport:
-    report = build_monthly_report(ctx, month)
-    printed = _write(out, render_monthly(report, printed_stamp(ctx)))
-    record_print(ctx, "monthly", pages=printed.pages, month=f"{month.year}-{month.month:02d}")
-    return printed
-
-
-def print_register(
-    ctx: OpContext, register: str, first: date, last: date, out: Path
+def save_report(
+    ctx: OpContext, request: ReportRequest, rendered: RenderedPdf, out: Path
 ) -> PrintedReport:
-    ledger = build_ledger(ctx, register, first, last)
-    printed = _write(out, render_ledger(ledger, printed_stamp(ctx)))
-    record_print(
-        ctx,
-        "register",
-        pages=printed.pages,
-        register=register,
-        first=first.isoformat(),
-        last=last.isoformat(),
-    )
+    """Write a rendered report to ``out`` and record the copy."""
+    printed = _write(out, rendered)
+    record_output(ctx, request, printed.pages, "pdf")
     return printed
 
 
-def print_inspection(ctx: OpContext, entry_id: str, out: Path) -> PrintedReport:
-    report = build_inspection_report(ctx, entry_id)
-    printed = _write(out, render_inspection(report, printed_stamp(ctx)))
-    record_print(
-        ctx,
-        "inspection",
-        pages=printed.pages,
-        entity_table="inspection_entry",
-        entity_id=entry_id,
-    )
-    return printed
+def print_report(ctx: OpContext, request: ReportRequest, out: Path) -> PrintedReport:
+    """Render the report and write it to ``out`` (what the command line does)."""
+    return save_report(ctx, request, render_report(ctx, request), out)

@@ -75,7 +75,6 @@ MONTH_NAMES = (
     ("दिसम्बर", "December"),
 )
 TREND_MONTHS = 12
-TREND_HEADS = 4
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
 
 
@@ -321,7 +320,7 @@ class TrendSeries:
 @dataclass(frozen=True)
 class Trend:
     months: tuple[ReportMonth, ...]
-    series: tuple[TrendSeries, ...]  # the heads with the most FIRs over those months
+    series: tuple[TrendSeries, ...]  # every head with an FIR in those months, busiest first
 
 
 @dataclass(frozen=True)
@@ -547,9 +546,7 @@ def _trend(firs: Sequence[FirCase], month: ReportMonth) -> Trend:
         registered = ReportMonth.of(case.registered_on)
         if months[0] <= registered <= months[-1]:
             received.setdefault(case.crime_head, Counter())[registered] += 1
-    busiest = sorted(received, key=lambda head: (-sum(received[head].values()), _head_order(head)))[
-        :TREND_HEADS
-    ]
+    busiest = sorted(received, key=lambda head: (-sum(received[head].values()), _head_order(head)))
     return Trend(
         months,
         tuple(

@@ -13,12 +13,13 @@ from msk_desktop.domain.deadlines import DeadlineState
 from msk_desktop.domain.errors import Message
 from msk_desktop.reports.blocks import Cell, heading, nil_row, ruled_table, signature_block
 from msk_desktop.reports.formatting import EMPTY, choice_label, format_days, format_rate
-from msk_desktop.reports.monthly_data import MonthlyReport, Rates, Tally
+from msk_desktop.reports.monthly_data import MONTH_NAMES, MonthlyReport, Rates, Tally
 from msk_desktop.reports.pages import PageFurniture, RenderedPdf, render_pdf
 from msk_desktop.reports.styles import ReportStyles, bilingual, markup, report_styles, text
 from msk_desktop.reports.trend_chart import trend_chart
 
 TITLE = Message("मासिक प्रगति रिपोर्ट", "Monthly progress report")
+MONTH_ABBREVIATIONS = tuple(en[:3] for _hi, en in MONTH_NAMES)
 WIDTH = 186 * mm  # A4 less the side margins
 
 
@@ -106,6 +107,34 @@ def _rates(report: MonthlyReport, styles: ReportStyles) -> list[Flowable]:
         styles.note,
     )
     return [table, note]
+
+
+def _trend_table(report: MonthlyReport, styles: ReportStyles) -> Flowable:
+    """Every crime head's FIRs in each month of the trend (the chart draws the busiest)."""
+    trend = report.trend
+    header = (
+        Message("अपराध शीर्ष", "Crime head"),
+        *(Message(month.short, MONTH_ABBREVIATIONS[month.month - 1]) for month in trend.months),
+        Message("योग", "Total"),
+    )
+    rows: list[list[Cell]] = [
+        [
+            bilingual_cell(series.title, styles),
+            *(_n(count) for count in series.counts),
+            _n(sum(series.counts)),
+        ]
+        for series in trend.series
+    ]
+    month_share = 0.058
+    return ruled_table(
+        header,
+        rows or [nil_row(len(header), styles)],
+        _columns(
+            1 - month_share * len(trend.months) - 0.06, *[month_share] * len(trend.months), 0.06
+        ),
+        styles,
+        numeric=range(1, len(header)),
+    )
 
 
 def _state_text(state: DeadlineState, days: int) -> str:
@@ -367,7 +396,7 @@ def monthly_story(report: MonthlyReport, styles: ReportStyles) -> list[Flowable]
         (Message("आई0टी0एस0एस0ओ0 दरें", "ITSSO rates"), _rates(report, styles)),
         (
             Message("12 माह का रुझान: पंजीकृत अभियोग", "12-month trend: FIRs received"),
-            [trend_chart(report.trend, styles, WIDTH)],
+            [trend_chart(report.trend, styles, WIDTH), _trend_table(report, styles)],
         ),
         (
             Message(

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from msk_desktop.domain.errors import Message
-from msk_desktop.reports.styles import ReportStyles, bilingual, markup
+from msk_desktop.reports.styles import CellParagraph, ReportStyles, bilingual, markup
 
 SIDE_MARGIN = 12 * mm
 HEADER_HEIGHT = 17 * mm
@@ -45,8 +45,9 @@ class PageFurniture:
         half = inner / 2
         top = height - TOP_MARGIN
         styles = self.styles
-        left = Paragraph(f"<b>{bilingual(self.station)}</b>", styles.page_header)
-        right = Paragraph(
+        # The same texts on every page: CellParagraph lays each out once for the whole report.
+        left = CellParagraph(f"<b>{bilingual(self.station)}</b>", styles.page_header)
+        right = CellParagraph(
             f"<b>{bilingual(self.title)}</b><br/>{bilingual(self.period)}",
             styles.page_header_right,
         )
@@ -59,7 +60,7 @@ class PageFurniture:
         footer_y = BOTTOM_MARGIN + FOOTER_HEIGHT - 3 * mm
         canvas.setLineWidth(0.3)
         canvas.line(SIDE_MARGIN, footer_y + 1 * mm, width - SIDE_MARGIN, footer_y + 1 * mm)
-        printed = Paragraph(bilingual(self.printed), styles.page_footer)
+        printed = CellParagraph(bilingual(self.printed), styles.page_footer)
         number = Paragraph(
             markup(f"पृष्ठ {page} / {total}  (Page {page} of {total})"), styles.page_footer_right
         )

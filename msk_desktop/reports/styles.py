@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -88,9 +89,54 @@ def report_styles(*, shaping: bool = True, cell_size: float = 8.5) -> ReportStyl
     )
 
 
+# Lines already laid out, per style, markup and width. A register repeats its dates, names,
+# places, heads and statuses hundreds of times; shaping each once is enough. Kept per style
+# object, so a cache lives only as long as the styles of the report being rendered.
+_LAYOUTS: WeakKeyDictionary[ParagraphStyle, dict[tuple[str, float], tuple[object, float]]] = (
+    WeakKeyDictionary()
+)
+
+
+class CellParagraph(Paragraph):
+    """A Paragraph whose line layout (HarfBuzz shaping and line breaking, about a millisecond)
+    is done once per text, style and width.
+
+    A table wraps each cell to measure its row, again after every page split, and again to
+    draw it; and a long printout holds the same texts many times over. The lines depend on the
+    text, the style and the width alone, and drawing only reads them, so cells with the same
+    text share them."""
+
+    blPara: object  # noqa: N815 - ReportLab's name: the lines laid out by Paragraph.wrap
+    _wrapped_for: tuple[float, object] | None = None  # the width, and the lines laid out for it
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        lines = self.__dict__.get("blPara")
+        wrapped = self._wrapped_for
+        # ReportLab drops or replaces the lines when it splits or moves a paragraph on.
+        if wrapped is not None and wrapped[0] == availWidth and wrapped[1] is lines:
+            return self.width, self.height
+        layouts = _LAYOUTS.setdefault(self.style, {})
+        # The pieces ReportLab makes when it splits a paragraph have no text of their own.
+        known = layouts.get((self.text, availWidth)) if self.text is not None else None
+        if known is None:
+            super().wrap(availWidth, availHeight)
+            if self.text is not None:
+                layouts[(self.text, availWidth)] = (self.blPara, self.height)
+        else:
+            self.blPara, self.height = known
+            self.width = availWidth
+            style = self.style
+            self._wrapWidths = [
+                availWidth - style.leftIndent - style.firstLineIndent - style.rightIndent,
+                availWidth - style.leftIndent - style.rightIndent,
+            ]
+        self._wrapped_for = (availWidth, self.blPara)
+        return self.width, self.height
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
     """Plain text (escaped, line breaks kept) as a shaped Paragraph."""
-    return Paragraph(markup(value), style)
+    return CellParagraph(markup(value), style)
 
 
 def markup(value: str) -> str:

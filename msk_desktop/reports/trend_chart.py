@@ -1,4 +1,5 @@
-"""The monthly report's 12-month trend: FIRs received per month for the busiest crime heads.
+"""The monthly report's 12-month trend: FIRs received per month, a line for each of the busiest
+crime heads (the report's table beneath the chart gives every head).
 
 The chart itself carries only digits (month labels, counts), which need no shaping; the head
 names go in a legend table of shaped Paragraphs beneath it. Each line has its own marker as well
@@ -8,6 +9,7 @@ as its own colour, so the chart still reads on a black-and-white printer.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -18,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from msk_desktop.reports.fonts import report_fonts
-from msk_desktop.reports.monthly_data import Trend
+from msk_desktop.reports.monthly_data import Trend, TrendSeries
 from msk_desktop.reports.styles import ReportStyles, bilingual
 
 SERIES_STYLE = (
@@ -28,6 +30,7 @@ SERIES_STYLE = (
     (colors.HexColor("#7030A0"), "FilledDiamond"),
 )
 CHART_HEIGHT = 55 * mm
+CHART_LINES = len(SERIES_STYLE)  # more lines than this would not read
 
 
 def _axis_step(largest: int) -> int:
@@ -38,14 +41,15 @@ def _axis_step(largest: int) -> int:
 def trend_chart(trend: Trend, styles: ReportStyles, width: float) -> Flowable:
     fonts = report_fonts()
     drawing = Drawing(width, CHART_HEIGHT)
-    if not trend.series:
+    series = trend.series[:CHART_LINES]
+    if not series:
         drawing.add(String(width / 2, CHART_HEIGHT / 2, "-", fontName=fonts.regular))
         return drawing
     chart = HorizontalLineChart()
     chart.x, chart.y = round(12 * mm), round(8 * mm)
     chart.width, chart.height = round(width - 16 * mm), round(CHART_HEIGHT - 12 * mm)
-    chart.data = [list(series.counts) for series in trend.series]
-    largest = max(max(series.counts) for series in trend.series)
+    chart.data = [list(line.counts) for line in series]
+    largest = max(max(line.counts) for line in series)
     step = _axis_step(largest)
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueStep = step
@@ -57,22 +61,22 @@ def trend_chart(trend: Trend, styles: ReportStyles, width: float) -> Flowable:
     chart.categoryAxis.categoryNames = [month.short for month in trend.months]
     chart.categoryAxis.labels.fontName = fonts.regular
     chart.categoryAxis.labels.fontSize = 7
-    for index, _series in enumerate(trend.series):
-        colour, _kind = SERIES_STYLE[index % len(SERIES_STYLE)]
+    for index in range(len(series)):
+        colour, _kind = SERIES_STYLE[index]
         chart.lines[index].strokeColor = colour
         chart.lines[index].strokeWidth = 1.2
         chart.lines[index].symbol = _marker(index)
     drawing.add(chart)
-    return KeepTogether([drawing, _legend(trend, styles, width)])
+    return KeepTogether([drawing, _legend(series, styles, width)])
 
 
 def _marker(index: int) -> Marker:
-    colour, kind = SERIES_STYLE[index % len(SERIES_STYLE)]
+    colour, kind = SERIES_STYLE[index]
     return Marker(kind=kind, size=4, fillColor=colour, strokeColor=colour)
 
 
 def _swatch(index: int) -> Drawing:
-    colour, _kind = SERIES_STYLE[index % len(SERIES_STYLE)]
+    colour, _kind = SERIES_STYLE[index]
     swatch = Drawing(10 * mm, 4 * mm)
     swatch.add(Line(0, 2 * mm, 10 * mm, 2 * mm, strokeColor=colour, strokeWidth=1.2))
     symbol = _marker(index)
@@ -81,11 +85,11 @@ def _swatch(index: int) -> Drawing:
     return swatch
 
 
-def _legend(trend: Trend, styles: ReportStyles, width: float) -> Table:
+def _legend(series: Sequence[TrendSeries], styles: ReportStyles, width: float) -> Table:
     cells: list[Any] = []
-    for index, series in enumerate(trend.series):
-        total = sum(series.counts)
-        cells += [_swatch(index), Paragraph(f"{bilingual(series.title)} ({total})", styles.note)]
+    for index, line in enumerate(series):
+        total = sum(line.counts)
+        cells += [_swatch(index), Paragraph(f"{bilingual(line.title)} ({total})", styles.note)]
     rows = [cells[i : i + 4] for i in range(0, len(cells), 4)]
     if len(rows[-1]) < 4:
         rows[-1] += [""] * (4 - len(rows[-1]))

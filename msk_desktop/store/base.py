@@ -105,4 +105,11 @@ class RegisterEntry(StationScoped):
                 sqlite_where=text("deleted_at IS NULL"),
                 postgresql_where=text("deleted_at IS NULL"),
             ),
+            # "Not yet sent to the district": few rows once a station syncs, found at once.
+            Index(
+                f"ix_{table}_unsynced",
+                "station_id",
+                sqlite_where=text(f"sync_state != '{SyncState.SYNCED}'"),
+                postgresql_where=text(f"sync_state != '{SyncState.SYNCED}'"),
+            ),
         )

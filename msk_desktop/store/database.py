@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from msk_desktop.domain.errors import Message, StoreProblem, WrongPassword
+from msk_desktop.domain.errors import Message, StoreProblem
 from msk_desktop.store import backup, migrate
 from msk_desktop.store.audit import append_audit
 from msk_desktop.store.change_capture import (
@@ -190,17 +191,13 @@ class StationDatabase:
         return db, recovery
 
     @classmethod
-    def open(cls, layout: DataLayout, username: str, password: str) -> tuple[StationDatabase, int]:
+    def open(
+        cls, layout: DataLayout, username: str, password: str, now: datetime | None = None
+    ) -> tuple[StationDatabase, int]:
         """Open with a user's password. Returns the database and how many failed attempts came
-        before this login (to show the user and write in the audit)."""
-        slots = KeySlotFile.load(layout.keyslots)
-        name = user_slot(username)
-        try:
-            key = unwrap(slots.require(name), password, name)
-        except WrongPassword:
-            slots.record_failure(name)
-            raise
-        failures = slots.clear_failures(name)
+        before this login (to show the user and write in the audit). After repeated failures
+        the slot refuses until its wait has passed (``LoginDelayed``)."""
+        key, failures = KeySlotFile.load(layout.keyslots).unlock(user_slot(username), password, now)
         return cls._open_with_key(layout, key), failures
 
     @classmethod
@@ -252,6 +249,11 @@ class StationDatabase:
         slots.slots[name] = wrap(self._key, password, name, cost or KdfCost())
         slots.save()
 
+    def verify_password(self, username: str, password: str, now: datetime | None = None) -> None:
+        """Check a user's password against their slot (the screen lock), with the same wait
+        and failure count as a login; raises ``WrongPassword`` or ``LoginDelayed``."""
+        KeySlotFile.load(self.layout.keyslots).unlock(user_slot(username), password, now)
+
     def remove_password(self, username: str) -> None:
         slots = KeySlotFile.load(self.layout.keyslots)
         slots.slots.pop(user_slot(username), None)
@@ -260,12 +262,18 @@ class StationDatabase:
     # ---- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def write(self, author: Author, station_id: str | None = None) -> Iterator[Transaction]:
+    def write(
+        self, author: Author, station_id: str | None = None, *, replica: bool = False
+    ) -> Iterator[Transaction]:
         """One transaction (BEGIN IMMEDIATE … COMMIT). Everything in it, the rows, their outbox
-        ops and the audit entry, is saved together or not at all."""
+        ops and the audit entry, is saved together or not at all.
+
+        ``replica``: the rows are written as the district sent them, so they make no outbox ops
+        (they are another PC's changes, already at the district)."""
         session = self._sessions(bind=self._writer)
         capture = CaptureContext(author.user_id, self.clock, self.schema_version)
-        session.info["capture"] = capture
+        if not replica:
+            session.info["capture"] = capture
         tx = Transaction(session, capture, station_id)
         try:
             yield tx

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import secrets
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,27 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from msk_desktop.domain.errors import Message, StoreProblem, WrongPassword
+from msk_desktop.domain.errors import LoginDelayed, Message, StoreProblem, WrongPassword
 
 DATABASE_KEY_BYTES = 32
 RECOVERY_SLOT = "recovery"
 _FORMAT = 1
+
+# After this many wrong passwords in a row each further try waits, 30 s doubling up to 15 min.
+# The count and the time of the last failure live in the slot (this file), so a restart does
+# not reset the wait, and the wait is checked before the slow key derivation runs.
+FREE_ATTEMPTS = 5
+FIRST_WAIT = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(minutes=15)
+
+
+def login_wait(failed_attempts: int) -> timedelta:
+    """How long to wait after the last of ``failed_attempts`` wrong passwords in a row."""
+    if failed_attempts < FREE_ATTEMPTS:
+        return timedelta(0)
+    doublings = min(failed_attempts - FREE_ATTEMPTS, 10)  # 2**10 × 30 s is past the cap
+    wait: timedelta = FIRST_WAIT * 2**doublings
+    return min(wait, LONGEST_WAIT)
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,13 @@ class KeySlot:
     cost: KdfCost
     failed_attempts: int = 0
     last_failed_at: str | None = None
+
+    def may_try_at(self) -> datetime | None:
+        """When the next password may be tried, if the slot is in a wait."""
+        wait = login_wait(self.failed_attempts)
+        if not wait or self.last_failed_at is None:
+            return None
+        return datetime.fromisoformat(self.last_failed_at) + wait
 
 
 def user_slot(username: str) -> str:
@@ -167,11 +191,26 @@ class KeySlotFile:
             )
         return slot
 
-    def record_failure(self, slot_name: str) -> None:
+    def unlock(self, slot_name: str, secret: str, now: datetime | None = None) -> tuple[bytes, int]:
+        """The database key from a slot, unless the slot is in a wait; counts a wrong secret.
+        Returns the key and how many failures preceded this success."""
+        now = now or datetime.now(UTC)
+        slot = self.require(slot_name)
+        may_try_at = slot.may_try_at()
+        if may_try_at is not None and now < may_try_at:
+            raise LoginDelayed(math.ceil((may_try_at - now).total_seconds()))
+        try:
+            key = unwrap(slot, secret, slot_name)
+        except WrongPassword:
+            self.record_failure(slot_name, now)
+            raise
+        return key, self.clear_failures(slot_name)
+
+    def record_failure(self, slot_name: str, now: datetime | None = None) -> None:
         slot = self.slots.get(slot_name)
         if slot is not None:
             slot.failed_attempts += 1
-            slot.last_failed_at = datetime.now(UTC).isoformat()
+            slot.last_failed_at = (now or datetime.now(UTC)).astimezone(UTC).isoformat()
             self.save()
 
     def clear_failures(self, slot_name: str) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from msk_desktop.domain.catalogue import HEAD_TITLES, SectionRef, offence_catalogue
@@ -166,21 +166,32 @@ def _targets(session: Session, changes: Iterable[RowChange]) -> tuple[set[_Targe
     entries: set[_Target] = set()
     identities: set[str] = set()
     registers = register_models()
+    children: dict[str, list[str]] = {}
     for change in changes:
         if change.table in registers:
             entries.add(_Target(change.table, change.row_id))
         elif change.table == ProtectedIdentity.__tablename__:
             identities.add(change.row_id)
         elif change.table in _PARENT_OF:
-            parent_table, column = _PARENT_OF[change.table]
-            model = _child_model(change.table)
-            row = session.get(model, change.row_id)
-            if row is None:
-                continue
-            parent = parent_table or getattr(row, "parent_table", None)
-            if parent in registers:
-                entries.add(_Target(parent, getattr(row, column)))
+            children.setdefault(change.table, []).append(change.row_id)
+    # Children's parents a batch per query: a bulk import changes thousands of them.
+    for table, ids in children.items():
+        parent_table, column = _PARENT_OF[table]
+        model = _child_model(table)
+        for chunk in _chunks(ids):
+            for row in session.scalars(select(model).where(model.id.in_(chunk))):
+                parent = parent_table or getattr(row, "parent_table", None)
+                if parent in registers:
+                    entries.add(_Target(parent, getattr(row, column)))
     return entries, identities
+
+
+INDEX_BATCH = 500
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), INDEX_BATCH):
+        yield ids[start : start + INDEX_BATCH]
 
 
 def _child_model(table: str) -> Any:
@@ -199,13 +210,17 @@ def _child_model(table: str) -> Any:
     raise KeyError(table)
 
 
-def _reindex_entry(session: Session, target: _Target) -> None:
-    session.execute(
-        text(f"DELETE FROM {ENTRY_INDEX} WHERE entry_id = :id"), {"id": target.entry_id}
+def _reindex_entries(session: Session, register: str, entry_ids: list[str]) -> None:
+    model = register_models()[register]
+    delete = text(f"DELETE FROM {ENTRY_INDEX} WHERE entry_id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
     )
-    entry = session.get(register_models()[target.register], target.entry_id)
-    if entry is not None and entry.deleted_at is None:
-        _insert_documents(session, target.register, [entry])
+    for chunk in _chunks(entry_ids):
+        session.execute(delete, {"ids": chunk})
+        live = session.scalars(
+            select(model).where(model.id.in_(chunk), model.deleted_at.is_(None))
+        ).all()
+        _insert_documents(session, register, list(live))
 
 
 def _owner_entry(session: Session, identity: ProtectedIdentity) -> _Target | None:
@@ -256,8 +271,11 @@ def _reindex_identity(session: Session, identity_id: str) -> None:
 def update_search_index(session: Session, changes: Iterable[RowChange]) -> None:
     """Bring the documents of every entry touched by ``changes`` up to date (same transaction)."""
     entries, identities = _targets(session, changes)
+    by_register: dict[str, list[str]] = {}
     for target in entries:
-        _reindex_entry(session, target)
+        by_register.setdefault(target.register, []).append(target.entry_id)
+    for register, entry_ids in by_register.items():
+        _reindex_entries(session, register, entry_ids)
     for identity_id in identities:
         _reindex_identity(session, identity_id)
 

@@ -62,7 +62,7 @@ def test_init_refuses_a_short_password(
 ) -> None:
     monkeypatch.setenv("MSK_PASSWORD", "short")
     assert main(["init", "--data-dir", str(tmp_path / "s"), *INIT[1:]]) == 2
-    assert "8" in capsys.readouterr().err
+    assert "10" in capsys.readouterr().err
     assert not (tmp_path / "s" / "station.msk").exists()
 
 

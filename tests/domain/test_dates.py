@@ -15,6 +15,7 @@ from msk_desktop.domain.dates import (
     format_date,
     ist_date,
     parse_date,
+    parse_date_span,
 )
 
 
@@ -124,3 +125,24 @@ def test_ist_date(moment: datetime, expected: date) -> None:
 def test_ist_date_refuses_naive_datetimes() -> None:
     with pytest.raises(ValueError):
         ist_date(datetime(2025, 3, 1, 10, 0))
+
+
+@pytest.mark.parametrize(
+    ("typed", "start", "end"),
+    [
+        ("05-11-2025", date(2025, 11, 5), date(2025, 11, 6)),
+        ("११-२०२५", date(2025, 11, 1), date(2025, 12, 1)),
+        ("12-2025", date(2025, 12, 1), date(2026, 1, 1)),
+        ("2024", date(2024, 1, 1), date(2025, 1, 1)),
+        ("01-10-2025..10-2025", date(2025, 10, 1), date(2025, 11, 1)),
+        (" 2024 .. 2025 ", date(2024, 1, 1), date(2026, 1, 1)),
+    ],
+)
+def test_date_spans_a_filter_means(typed: str, start: date, end: date) -> None:
+    assert parse_date_span(typed) == (start, end)
+
+
+@pytest.mark.parametrize("typed", ["13-2025", "31-02-2025", "abc", "", "2025..2024", "5"])
+def test_date_spans_that_make_no_sense_are_refused(typed: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date_span(typed)

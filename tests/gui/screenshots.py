@@ -17,7 +17,7 @@ from msk_desktop.domain.dates import IST
 from msk_desktop.gui.fonts import install_fonts
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.login import LoginDialog
-from msk_desktop.gui.main_window import MainWindow
+from msk_desktop.gui.main_window import ROSTER_WEEK, MainWindow
 from msk_desktop.gui.register_view import RegisterView
 from msk_desktop.ops.station import login, station_name
 from msk_desktop.store.keyslots import KdfCost
@@ -72,6 +72,8 @@ def main() -> None:
         edit = fir_view.edit_entry(fir_view.model.entry_id(0))
         _shot(edit, out / f"entry-form-history-{code}.png")
         edit.close()
+        window.show_register(ROSTER_WEEK)
+        _shot(window, out / f"roster-week-{code}.png")
         search = window.open_search()
         search.query.setText("क्रूरता" if code == "hi" else "cruelty")
         search.run_search()

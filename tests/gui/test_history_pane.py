@@ -47,7 +47,10 @@ def test_fir_history_shows_pseudonym_not_name_and_adds_a_milestone(
         },
         ["BNS 64"],
         [{"age": 22, "gender": "female", "identity": {"name": SECRET_NAME}}],
-        [{"named": False, "status": "at_large"}],
+        [
+            {"named": False, "status": "at_large"},
+            {"named": True, "name": "Kalpit Accused", "status": "at_large"},
+        ],
     ).entity_id
     view = RegisterView(ctx, "fir", Language("hi"))
     qtbot.addWidget(view)
@@ -56,7 +59,9 @@ def test_fir_history_shows_pseudonym_not_name_and_adds_a_milestone(
     assert pane is not None
     text = _pane_text(pane)
     assert "पीड़िता-2025-0001" in text and SECRET_NAME not in text
-    assert "अभियुक्त (1)" in text and "गिरफ्तारी शेष" in text
+    assert "अभियुक्त (2)" in text and "गिरफ्तारी शेष" in text
+    # A yes/no field reads as its label when yes, and is left out when no.
+    assert text.count("नामजद") == 1 and "हाँ" not in text and "नहीं" not in text
     assert "fir.register" in text
     add = _click(pane, "Add milestone")
     add.inputs["kind"].set_value("medical_exam")
@@ -91,3 +96,33 @@ def test_follow_up_from_the_pane_moves_the_next_due_date(qtbot: QtBot, ctx: OpCo
     rows = page_of_entries(ctx, Browse("helpdesk_application"), 0, 1)
     assert str(rows[0][-1]) == "2025-11-17"
     assert entry_values(ctx, "helpdesk_application", app_id)["status"] == "pending"
+
+
+def test_sections_are_shown_and_changed_from_the_fir_page(qtbot: QtBot, ctx: OpContext) -> None:
+    fir_id = register_fir(
+        ctx,
+        {
+            "crime_no": 9,
+            "crime_year": 2025,
+            "registered_at": "2025-10-05 09:00",
+            "offence_date": "2025-10-04",
+            "status": "under_investigation",
+        },
+        ["BNS 74"],
+        [{"age": 19, "gender": "female"}],
+    ).entity_id
+    pane = HistoryPane(ctx, "fir", fir_id, Language("hi"))
+    qtbot.addWidget(pane)
+    assert "धाराएँ (1)" in _pane_text(pane) and "BNS 74 — " in _pane_text(pane)
+    change = _click(pane, "Change sections")
+    assert change.inputs["sections"].value() == "BNS 74"
+    change.inputs["sections"].set_value("BNS 74, BNS 79, IPC 999")
+    change.try_save()
+    assert change.isVisible()  # an unknown section: told, nothing changed
+    assert "IPC 999" in change.errors["sections"].text()
+    assert "धाराएँ (1)" in _pane_text(pane)
+    change.inputs["sections"].set_value("BNS 74, BNS 79")
+    with qtbot.waitSignal(change.accepted, timeout=3000):
+        change.try_save()
+    text = _pane_text(pane)
+    assert "धाराएँ (2)" in text and "BNS 79 — " in text and "fir.sections" in text

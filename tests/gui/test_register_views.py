@@ -5,18 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from msk_desktop.gui.dashboard import TARGET_ROLE, Dashboard
 from msk_desktop.gui.entry_dialog import EntryDialog
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.register_model import PAGE_SIZE
 from msk_desktop.gui.register_view import RegisterView
+from msk_desktop.gui.search_dialog import SearchDialog
 from msk_desktop.ops.browse import entry_values
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.entries import create_entry
 from msk_desktop.ops.registers import REGISTERS
 from msk_desktop.store.models import AuditEntry, SyncOutbox
+from tests.gui.conftest import child, top
 
 # What a user types into a new entry of each register (text, as typed in the form).
 TYPED: dict[str, dict[str, Any]] = {
@@ -34,7 +39,7 @@ TYPED: dict[str, dict[str, Any]] = {
     "preventive_action": {
         "person_name": "काल्पनिक व्यक्ति",
         "action_code": "bond_peace",
-        "action_on": "01-05-2025",
+        "action_on": "01-06-2025",  # six months: the bond runs out on 01-12-2025
         "bond_months": "6",
         "status": "active",
     },
@@ -44,7 +49,12 @@ TYPED: dict[str, dict[str, Any]] = {
         "summary": "दहेज की माँग (काल्पनिक)",
         "status": "pending",
     },
-    "counselling_case": {"opened_on": "02-06-2025", "case_kind": "elopement", "status": "open"},
+    "counselling_case": {
+        "opened_on": "02-06-2025",
+        "case_kind": "elopement",
+        "counsellor": "Counsellor Kalpit",
+        "status": "open",
+    },
     "ppk_referral": {
         "referred_on": "03-06-2025",
         "ppk_centre": "PPK Demo",
@@ -82,6 +92,31 @@ TYPED: dict[str, dict[str, Any]] = {
         "observations": "अभिलेख अद्यतन",
     },
 }
+# A word of each sample that global search (Ctrl+K) must find, Hindi or English as typed.
+SEARCHED: dict[str, str] = {
+    "fir": "Fake",
+    "preventive_action": "काल्पनिक",
+    "helpdesk_application": "दहेज",
+    "counselling_case": "Kalpit",
+    "ppk_referral": "पारिवारिक",
+    "support_referral": "आश्रय",
+    "staff_deployment": "चिकित्सालय",
+    "awareness_programme": "विद्यालय",
+    "staff_member": "आरक्षी",
+    "inspection_entry": "अद्यतन",
+}
+# The dashboard section where each register's sample is due on 20-11-2025 (the GUI tests'
+# today): the FIR's victim update (90 days), follow-ups of applications and referrals, the bond
+# running out, the lone constable without her iGOT certificate. Counselling cases, deployments,
+# programmes and inspection entries fall due through their parts (sessions, directions).
+DUE_IN: dict[str, str] = {
+    "fir": "समय-सीमा पार या निकट",
+    "preventive_action": "समाप्त होने वाले बंधपत्र",
+    "helpdesk_application": "अनुवर्ती कार्यवाही देय",
+    "ppk_referral": "अनुवर्ती कार्यवाही देय",
+    "support_referral": "अनुवर्ती कार्यवाही देय",
+    "staff_member": "कर्मचारी व्यवस्था (परिपत्र)",
+}
 # One text field per register to change in the edit test.
 EDITED: dict[str, tuple[str, str]] = {
     "fir": ("io_name", "SI Changed"),
@@ -107,7 +142,27 @@ def _rows(ctx: OpContext, model: Any) -> int:
 
 
 def test_typed_samples_cover_every_register() -> None:
-    assert set(TYPED) == set(REGISTERS)
+    assert set(TYPED) == set(REGISTERS) == set(SEARCHED)
+
+
+def _found_by_search(qtbot: QtBot, ctx: OpContext, language: Language, word: str) -> list[str]:
+    """Registers whose results list the word (one group per register)."""
+    dialog = SearchDialog(ctx, language, lambda _register, _entry: None)
+    qtbot.addWidget(dialog)
+    dialog.query.insert(word)  # as an input method commits Hindi
+    dialog.run_search()
+    return [top(dialog.results, i).text(0) for i in range(dialog.results.topLevelItemCount())]
+
+
+def _dashboard_items(dashboard: Dashboard, section_title: str) -> dict[Any, QTreeWidgetItem]:
+    """The items of a dashboard section by the entry each opens."""
+    tree = dashboard.tree
+    for i in range(tree.topLevelItemCount()):
+        section = top(tree, i)
+        if section.text(0).startswith(section_title + " ("):
+            items = [child(section, j) for j in range(section.childCount())]
+            return {tuple(item.data(0, TARGET_ROLE) or ()): item for item in items}
+    raise AssertionError(f"no dashboard section {section_title!r}")
 
 
 @pytest.mark.parametrize("register_name", sorted(REGISTERS))
@@ -123,15 +178,26 @@ def test_add_then_find_then_edit(
         dialog.try_save()
     # The announcement refreshed the view: no manual reload.
     assert view.model.total == 1 and view.model.rowCount() == 1
+    title = hindi.text(REGISTERS[register_name].title)
+    assert title in _found_by_search(qtbot, ctx, hindi, SEARCHED[register_name])
+    if register_name in DUE_IN:
+        opened: list[tuple[str, str]] = []
+        dashboard = Dashboard(ctx, hindi, lambda *target: opened.append(target))
+        qtbot.addWidget(dashboard)
+        due = (register_name, view.model.entry_id(0))
+        items = _dashboard_items(dashboard, DUE_IN[register_name])
+        assert due in items
+        dashboard.tree.itemDoubleClicked.emit(items[due], 0)
+        assert opened == [due]
     year = "2025"
     view.search.setText(f"1/{year}")
-    view.apply_filter()
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
     assert view.model.rowCount() == 1
     view.search.setText("999/2025")
-    view.apply_filter()
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
     assert view.model.rowCount() == 0
     view.search.setText("")
-    view.apply_filter()
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
     if register_name not in EDITED:
         return  # a signed inspection entry cannot be edited (tested below)
     field, new_value = EDITED[register_name]

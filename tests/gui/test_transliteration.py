@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from msk_desktop.domain.errors import Message
+from msk_desktop.domain.forms import FORMS_BY_TABLE
+from msk_desktop.gui.entry_dialog import EntryDialog
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.transliteration import (
     TOOLTIP,
@@ -160,3 +163,27 @@ def test_tooltip_follows_the_language(qtbot: QtBot) -> None:
     assert edit.toolTip() == TOOLTIP.hi
     language.set("en")
     assert edit.toolTip() == TOOLTIP.en
+
+
+def test_entry_forms_take_roman_typing_in_words_but_not_in_numbers(qtbot: QtBot) -> None:
+    specs = FORMS_BY_TABLE["staff_member"]
+    dialog = EntryDialog(
+        Message("कर्मी", "Staff member"),
+        specs,
+        lambda _values: None,
+        Language("hi"),
+        typing_mode=TransliterationMode(True),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for name, typed, expected in (("name", "mahila ", "महिला "), ("mobile", "98765 ", "98765 ")):
+        widget = dialog.inputs[name].widget
+        assert isinstance(widget, QLineEdit)
+        widget.setFocus()
+        qtbot.keyClicks(widget, typed)
+        assert widget.text() == expected
+    references = [s.name for s in specs if s.reference]
+    assert references  # police number, mobile, iGOT certificate…
+    for name in references:
+        assert not dialog.inputs[name].widget.findChildren(QObject, "transliteration_toggle")
+    assert dialog.inputs["name"].widget.findChildren(QObject, "transliteration_toggle")

@@ -11,6 +11,7 @@ from msk_desktop.gui.language import Language
 from msk_desktop.gui.login import LoginDialog
 from msk_desktop.gui.main_window import MainWindow
 from msk_desktop.gui.register_view import RegisterView
+from msk_desktop.gui.roster_grid import RosterGrid
 from msk_desktop.gui.translations import QtTranslations, build_translations, translations_dir
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.fir import register_fir
@@ -150,3 +151,17 @@ def test_integrity_check_and_backup_run_after_login(qtbot: QtBot, ctx: OpContext
     qtbot.waitUntil(lambda: "Database OK" in window.statusBar().currentMessage(), timeout=15000)
     assert "backup written" in window.statusBar().currentMessage()
     assert list(ctx.db.layout.backups_dir.glob("*-daily.msk"))
+
+
+def test_the_weekly_roster_grid_is_in_the_navigation(qtbot: QtBot, ctx: OpContext) -> None:
+    language = Language("hi")
+    window = MainWindow(ctx, language, "Test Thana")
+    qtbot.addWidget(window)
+    assert window.nav.item(1).text() == "साप्ताहिक ड्यूटी रोस्टर"
+    window.nav.setCurrentRow(1)
+    grid = window.stack.currentWidget()
+    assert isinstance(grid, RosterGrid)
+    assert grid.copy_button.text() == "पिछले सप्ताह की प्रतिलिपि"
+    language.set("en")
+    assert window.nav.item(1).text() == "Weekly duty roster"
+    assert grid.copy_button.text() == "Copy last week"

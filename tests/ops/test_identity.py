@@ -5,9 +5,18 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from msk_desktop.domain.errors import PermissionDenied, StoreProblem, ValidationError
+from msk_desktop.domain.errors import NotFound, PermissionDenied, StoreProblem, ValidationError
 from msk_desktop.ops.context import Role
-from msk_desktop.ops.identity import RevealedIdentity, reveal_identity
+from msk_desktop.ops.fir import add_victim
+from msk_desktop.ops.identity import (
+    RevealedIdentity,
+    identity_lifted,
+    lift_identity_protection,
+    may_lift_identity,
+    restore_identity_protection,
+    reveal_case_identities,
+    reveal_identity,
+)
 from tests.ops.conftest import (
     COMPLAINANT_NAME,
     IDENTITY_STRINGS,
@@ -133,3 +142,82 @@ def test_a_store_fault_does_not_show_the_identity(station: StationHandle) -> Non
         _fir_with_identity(station)
     assert VICTIM_NAME not in str(failed.value)
     assert VICTIM_NAME not in failed.value.message.en
+
+
+def test_a_case_reveal_shows_everyone_of_the_fir_in_one_audit_entry(world: StationHandle) -> None:
+    audit_seq = last_audit_seq(world.db)
+    revealed = reveal_case_identities(world.ctx, world.ids["fir"], REASON)
+    who = [(label, person.name) for label, person in revealed]
+    assert who[0] == ("complainant", COMPLAINANT_NAME)
+    assert who[1][1] == VICTIM_NAME and who[1][0].startswith("पीड़िता-")  # her pseudonym
+    (audit,) = audit_after(world.db, audit_seq)
+    assert (audit.action, audit.entity_id) == ("identity.reveal", world.ids["fir"])
+    assert detail_of(audit) == {"reason": REASON.strip(), "persons": 2}
+    for secret in IDENTITY_STRINGS:
+        assert secret not in audit.detail
+
+
+def test_a_case_reveal_needs_the_role_and_a_reason(world: StationHandle) -> None:
+    before = world.counts()
+    with pytest.raises(PermissionDenied):
+        reveal_case_identities(world.as_role(Role.SUB_INSPECTOR), world.ids["fir"], REASON)
+    with pytest.raises(ValidationError):
+        reveal_case_identities(world.ctx, world.ids["fir"], "short")
+    assert world.counts() == before
+    with pytest.raises(NotFound):  # another station's case does not exist for it
+        reveal_case_identities(world.other_station(), world.ids["fir"], REASON)
+
+
+LIFT_REASON = "वयस्क पीड़िता ने स्वयं नाम प्रकट करने की लिखित सहमति दी"
+
+
+def test_a_lifted_case_shows_its_identities_to_station_staff_without_a_reason(
+    world: StationHandle,
+) -> None:
+    fir_id, si = world.ids["fir"], world.as_role(Role.SUB_INSPECTOR)
+    assert may_lift_identity(world.ctx, fir_id)  # BNS 85, an adult: "default" protection
+    with pytest.raises(PermissionDenied):
+        reveal_case_identities(si, fir_id, REASON)  # before the lift: in-charge only
+    lift_identity_protection(world.ctx, fir_id, LIFT_REASON)
+    assert identity_lifted(si, fir_id) and not may_lift_identity(world.ctx, fir_id)
+    audit_seq = last_audit_seq(world.db)
+    seen = reveal_case_identities(si, fir_id, "")
+    assert VICTIM_NAME in {p.name for _, p in seen}
+    (audit,) = audit_after(world.db, audit_seq)  # still recorded, without the name
+    assert audit.action == "identity.reveal" and audit.username == "si.verma"
+    assert VICTIM_NAME not in audit.detail
+    with pytest.raises(PermissionDenied):  # the help desk sees no identity, lifted or not
+        reveal_case_identities(world.as_role(Role.HELPDESK), fir_id, REASON)
+    restore_identity_protection(world.ctx, fir_id)
+    with pytest.raises(PermissionDenied):
+        reveal_case_identities(si, fir_id, REASON)
+
+
+def test_only_the_in_charge_lifts_and_only_with_a_reason(world: StationHandle) -> None:
+    fir_id = world.ids["fir"]
+    with pytest.raises(PermissionDenied):
+        lift_identity_protection(world.as_role(Role.SUB_INSPECTOR), fir_id, LIFT_REASON)
+    with pytest.raises(ValidationError) as caught:
+        lift_identity_protection(world.ctx, fir_id, "सहमति")
+    assert "संरक्षण हटाने का कारण" in str(caught.value)
+    assert not identity_lifted(world.ctx, fir_id)
+
+
+def test_a_statutory_case_cannot_be_lifted(world: StationHandle) -> None:
+    fir_id = new_fir(world.ctx, crime_no=77, sections=("BNS 64",)).entity_id
+    assert not may_lift_identity(world.ctx, fir_id)
+    audit_seq = last_audit_seq(world.db)
+    with pytest.raises(PermissionDenied) as caught:
+        lift_identity_protection(world.ctx, fir_id, LIFT_REASON)
+    assert "BNS 72" in str(caught.value)
+    assert not identity_lifted(world.ctx, fir_id)
+    assert audit_after(world.db, audit_seq) == []
+
+
+def test_a_lift_ends_when_the_case_becomes_statutory(world: StationHandle) -> None:
+    fir_id = world.ids["fir"]
+    lift_identity_protection(world.ctx, fir_id, LIFT_REASON)
+    add_victim(world.ctx, fir_id, {"age": 15, "gender": "female"})  # a child: POCSO 23
+    assert not identity_lifted(world.ctx, fir_id)
+    with pytest.raises(PermissionDenied):
+        lift_identity_protection(world.ctx, fir_id, LIFT_REASON)

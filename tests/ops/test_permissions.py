@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from msk_desktop.domain.errors import PermissionDenied, ValidationError
+from msk_desktop.ops.audit_log import read_audit_log, verify_audit_chain
 from msk_desktop.ops.context import OpContext, Role
 from msk_desktop.ops.deadlines import station_deadlines
 from msk_desktop.ops.deployments import record_deployment
@@ -23,7 +25,12 @@ from msk_desktop.ops.fir import (
     set_fir_sections,
 )
 from msk_desktop.ops.follow_ups import add_counselling_session, add_follow_up
-from msk_desktop.ops.identity import reveal_identity
+from msk_desktop.ops.identity import (
+    lift_identity_protection,
+    restore_identity_protection,
+    reveal_case_identities,
+    reveal_identity,
+)
 from msk_desktop.ops.inspection import record_compliance, record_inspection
 from msk_desktop.ops.registers import REGISTERS
 from msk_desktop.ops.rosters import (
@@ -33,6 +40,8 @@ from msk_desktop.ops.rosters import (
     set_slot_staff,
 )
 from msk_desktop.ops.station import add_user
+from msk_desktop.ops.station_settings import SecuritySettings, set_security_settings
+from msk_desktop.ops.users import disable_user, enable_user, list_users, reset_password
 from msk_desktop.store.models import AppUser
 from tests.ops.conftest import (
     ACCOUNTS,
@@ -76,10 +85,23 @@ EXPECTED_ACTIONS: dict[str, frozenset[Role]] = {
     "compliance": IN_CHARGE_ONLY,
     "reveal": IN_CHARGE_ONLY,
     "users": IN_CHARGE_ONLY,
+    "settings": IN_CHARGE_ONLY,
+    "audit": frozenset({IC, CO}),
 }
 
+# Audited actions that change no synced row: nothing goes to the outbox.
+CHANGE_NO_SYNCED_ROW = frozenset(
+    {
+        "identity.reveal",
+        "identity.see_lifted",
+        "user.reset_password",
+        "settings.security",
+        "audit.verify",
+    }
+)
+
 Run = Callable[[StationHandle, OpContext], Any]
-Prepare = Callable[[StationHandle], None]
+Prepare = Callable[[StationHandle], object]
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,20 @@ class Op:
 def _fresh(register: str) -> Prepare:
     def prepare(world: StationHandle) -> None:
         world.ids["fresh"] = make_entry(world.ctx, register).entity_id
+
+    return prepare
+
+
+_new_names = itertools.count(1)
+
+
+def _fresh_user(disabled: bool = False) -> Prepare:
+    def prepare(world: StationHandle) -> None:
+        name = f"fresh.{next(_new_names)}"
+        user = add_user(world.ctx, name, "Fresh Person", HD, "fresh-person-pass", FAST_KDF)
+        if disabled:
+            disable_user(world.ctx, user.entity_id)
+        world.ids["fresh_user"] = user.entity_id
 
     return prepare
 
@@ -241,12 +277,51 @@ OPS: list[Op] = [
         ),
     ),
     Op(
+        "identity.lift",
+        EXPECTED_ACTIONS["reveal"],
+        lambda w, c: lift_identity_protection(c, w.ids["fir"], "पीड़िता की लिखित सहमति प्राप्त"),
+        prepare=lambda w: restore_identity_protection(w.ctx, w.ids["fir"]),
+    ),
+    Op(
+        "identity.see_lifted",
+        REGISTER_KEEPERS,
+        lambda w, c: reveal_case_identities(c, w.ids["fir"], ""),
+        prepare=lambda w: lift_identity_protection(
+            w.ctx, w.ids["fir"], "पीड़िता की लिखित सहमति प्राप्त"
+        ),
+    ),
+    Op(
         "user.add",
         EXPECTED_ACTIONS["users"],
         lambda w, c: add_user(
             c, f"new.{c.actor.role}", "New Person", Role.HELPDESK, "new-person-pass", FAST_KDF
         ),
     ),
+    Op("user.list", EXPECTED_ACTIONS["users"], lambda w, c: list_users(c), writes=False),
+    Op(
+        "user.disable",
+        EXPECTED_ACTIONS["users"],
+        lambda w, c: disable_user(c, w.ids["fresh_user"]),
+        prepare=_fresh_user(),
+    ),
+    Op(
+        "user.enable",
+        EXPECTED_ACTIONS["users"],
+        lambda w, c: enable_user(c, w.ids["fresh_user"], "enabled-again-pass", FAST_KDF),
+        prepare=_fresh_user(disabled=True),
+    ),
+    Op(
+        "user.reset_password",
+        EXPECTED_ACTIONS["users"],
+        lambda w, c: reset_password(c, w.users[HD].id, "reset-to-this-pass", FAST_KDF),
+    ),
+    Op(
+        "settings.security",
+        EXPECTED_ACTIONS["settings"],
+        lambda w, c: set_security_settings(c, SecuritySettings(5, 30)),
+    ),
+    Op("audit.read", EXPECTED_ACTIONS["audit"], lambda w, c: read_audit_log(c), writes=False),
+    Op("audit.verify", EXPECTED_ACTIONS["audit"], lambda w, c: verify_audit_chain(c)),
     Op(
         "deadlines.read",
         EXPECTED_ACTIONS["read"],
@@ -284,7 +359,7 @@ def test_permission_matrix(world: StationHandle, op: Op) -> None:
                 assert after["audit_log"] == before["audit_log"] + 1, (op, role)
                 # Repeating an edit with the same value changes no row, so only the first
                 # allowed role (the in-charge) must have sent something.
-                if role is IC and op.name != "identity.reveal":
+                if role is IC and op.name not in CHANGE_NO_SYNCED_ROW:
                     assert after["sync_outbox"] > before["sync_outbox"], op
             else:
                 assert after == before

@@ -11,8 +11,10 @@ from msk_desktop.store.models.fir import Fir, FirAccused, FirMilestone, FirSecti
 from msk_desktop.store.models.helpdesk import FollowUp, HelpdeskApplication
 from msk_desktop.store.models.identity import IDENTITY_FIELDS, ProtectedIdentity
 from msk_desktop.store.models.inspection import InspectionDirection, InspectionEntry
+from msk_desktop.store.models.preferences import SavedFilter
 from msk_desktop.store.models.preventive import PreventiveAction
 from msk_desktop.store.models.rosters import DutyRosterAssignment, DutyRosterSlot
+from msk_desktop.store.models.settings import StationSetting
 from msk_desktop.store.models.staff import (
     AwarenessProgramme,
     StaffDeployment,
@@ -45,11 +47,13 @@ __all__ = [
     "PpkReferral",
     "PreventiveAction",
     "ProtectedIdentity",
+    "SavedFilter",
     "SerialCounter",
     "StaffDeployment",
     "StaffDeploymentMember",
     "StaffMember",
     "Station",
+    "StationSetting",
     "SupportReferral",
     "SyncConflict",
     "SyncOutbox",

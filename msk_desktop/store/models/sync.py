@@ -51,6 +51,12 @@ class DeviceSyncState(Base):
     pulled_through_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_hlc: Mapped[str | None] = mapped_column(String(48))
     last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Set at enrolment with the district (migration 0006). The device's Ed25519 private key
+    # lives here, inside the encrypted database, never in a file of its own.
+    station_code: Mapped[str | None] = mapped_column(String(32))
+    device_role: Mapped[str | None] = mapped_column(String(8))  # station, circle
+    device_key: Mapped[str | None] = mapped_column(Text)
+    server_cert: Mapped[str | None] = mapped_column(Text)  # pinned TLS certificate (PEM)
 
 
 class SyncConflict(Base):

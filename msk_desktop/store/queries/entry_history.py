@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,15 +11,17 @@ from sqlalchemy.orm import Session
 from msk_desktop.store.base import StationScoped
 from msk_desktop.store.models import AuditEntry
 
+Child = TypeVar("Child", bound=StationScoped)
+
 
 def child_rows(
     session: Session,
-    model: type[StationScoped],
+    model: type[Child],
     parent_column: str,
     parent_id: str,
     order_column: str,
     extra: dict[str, Any] | None = None,
-) -> list[StationScoped]:
+) -> list[Child]:
     conditions = [getattr(model, parent_column) == parent_id, model.deleted_at.is_(None)]
     conditions += [getattr(model, k) == v for k, v in (extra or {}).items()]
     return list(

@@ -33,12 +33,19 @@ _KINDS = ("medical_exam", "medical_report_forwarded", "cwc_report", "victim_upda
 
 
 def fir_facts(
-    session: Session, station_id: str, open_or_registered_since: date | None = None
+    session: Session,
+    station_id: str,
+    open_or_registered_since: date | None = None,
+    *,
+    only_fir: str | None = None,
 ) -> list[FirFacts]:
     """Facts of the station's FIRs; with ``open_or_registered_since``, only those still under
-    investigation or registered since that day (the parts are read for those FIRs only)."""
+    investigation or registered since that day (the parts are read for those FIRs only); with
+    ``only_fir``, of that one FIR."""
     station = (Fir.station_id == station_id, Fir.deleted_at.is_(None))
-    if open_or_registered_since is None:
+    if only_fir is not None:
+        chosen_ids = select(Fir.id).where(*station, Fir.id == only_fir).scalar_subquery()
+    elif open_or_registered_since is None:
         chosen_ids = select(Fir.id).where(*station).scalar_subquery()
     else:
         since = datetime.combine(open_or_registered_since, time(), tzinfo=UTC)

@@ -3,14 +3,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from msk_desktop.store.base import RegisterEntry
+from msk_desktop.store.base import RegisterEntry, SyncState
 from msk_desktop.store.queries.search import count_matching, matching_entry_ids
+
+
+@dataclass(frozen=True)
+class ColumnFilter:
+    """One column narrowed down: equal to a value, containing a text, or within a range
+    (``low`` inclusive, ``high`` exclusive), whichever parts are given."""
+
+    column: str
+    equals: Any = None
+    contains: str | None = None
+    low: Any = None
+    high: Any = None
 
 
 @dataclass(frozen=True)
@@ -20,6 +33,19 @@ class PageQuery:
     descending: bool = False
     status: str | None = None  # an exact value of the register's ``status`` column
     text: str | None = None  # words (as in global search, Hindi or English), or "12/2025"
+    column_filter: ColumnFilter | None = None
+    only_ids: frozenset[str] | None = None  # entries a rule picked (e.g. overdue investigations)
+    unsynced: bool = False  # changed here and not yet accepted by the district
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(
+            self.status is not None
+            or self.text
+            or self.column_filter
+            or self.only_ids is not None
+            or self.unsynced
+        )
 
 
 def _serial(words: str) -> tuple[int, int | None] | None:
@@ -30,6 +56,27 @@ def _serial(words: str) -> tuple[int, int | None] | None:
     return None
 
 
+def _like_escaped(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _column_condition(
+    model: type[RegisterEntry], wanted: ColumnFilter
+) -> list[ColumnElement[bool]]:
+    column = getattr(model, wanted.column)
+    conditions: list[ColumnElement[bool]] = []
+    if wanted.equals is not None:
+        conditions.append(column == wanted.equals)
+    if wanted.contains:
+        pattern = f"%{_like_escaped(wanted.contains)}%"
+        conditions.append(column.like(pattern, escape="\\"))
+    if wanted.low is not None:
+        conditions.append(column >= wanted.low)
+    if wanted.high is not None:
+        conditions.append(column < wanted.high)
+    return conditions
+
+
 def _filters(model: type[RegisterEntry], station_id: str, query: PageQuery) -> ColumnElement[bool]:
     conditions: list[ColumnElement[bool]] = [
         model.station_id == station_id,
@@ -37,6 +84,17 @@ def _filters(model: type[RegisterEntry], station_id: str, query: PageQuery) -> C
     ]
     if query.status is not None and hasattr(model, "status"):
         conditions.append(model.status == query.status)
+    if query.column_filter is not None:
+        conditions.extend(_column_condition(model, query.column_filter))
+    if query.only_ids is not None:
+        # One JSON parameter, not one per id: thousands of overdue cases stay one statement.
+        picked: Select[Any] = select(literal_column("value")).select_from(
+            func.json_each(json.dumps(sorted(query.only_ids)))
+        )
+        conditions.append(model.id.in_(picked))
+    if query.unsynced:
+        # A literal, not a parameter: SQLite uses the partial index only for its own words.
+        conditions.append(model.sync_state != literal_column(f"'{SyncState.SYNCED}'"))
     words = (query.text or "").strip()
     serial = _serial(words)
     if serial is not None:
@@ -64,7 +122,7 @@ def _ordered(model: type[RegisterEntry], query: PageQuery, statement: Select[Any
 def count_rows(
     session: Session, model: type[RegisterEntry], station_id: str, query: PageQuery
 ) -> int:
-    if query.status is None and not query.text:
+    if not query.narrowed:
         # The index of live rows answers an unfiltered count alone; SQLite's planner, seeing
         # one station in the table, reads the whole table instead. (SQLAlchemy's SQLite
         # dialect renders no index hints, hence the plain SQL; both names are ours.)
@@ -74,7 +132,7 @@ def count_rows(
             "WHERE station_id = :station AND deleted_at IS NULL"
         )
         return int(session.execute(statement, {"station": station_id}).scalar_one())
-    if query.status is None and query.text and _serial(query.text) is None:
+    if query.text and _serial(query.text) is None and not replace(query, text=None).narrowed:
         return count_matching(session, model.__tablename__, station_id, query.text)
     counted = select(func.count()).select_from(model).where(_filters(model, station_id, query))
     return int(session.execute(counted).scalar_one())

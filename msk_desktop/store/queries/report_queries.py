@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal_column, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from msk_desktop.domain.dates import IST
@@ -259,12 +259,15 @@ def _direction_rows(session: Session, *conditions: ColumnElement[bool]) -> list[
             InspectionEntry.deleted_at.is_(None),
             *conditions,
         )
-        # Directions have no number of their own: the book's order is the order written.
+        # Directions have no number of their own: the book's order is the order written. The
+        # directions of one visit are written in one transaction, at the same moment and in the
+        # same millisecond of their UUIDv7 ids (whose low bits are random), so only SQLite's
+        # rowid keeps the order in which they were added.
         .order_by(
             InspectionEntry.serial_year,
             InspectionEntry.serial_no,
             InspectionDirection.created_at,
-            InspectionDirection.id,
+            literal_column("inspection_direction.rowid"),
         )
     ).all()
     return [
@@ -290,6 +293,39 @@ def directions_of(session: Session, entry_ids: Sequence[str]) -> dict[str, list[
         for row in _direction_rows(session, InspectionDirection.entry_id.in_(chunk)):
             found[row.entry_id].append(row)
     return found
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One visit of the inspection book, as a list to choose a visit from shows it."""
+
+    id: str
+    serial: str
+    visited_on: date
+    officer_name: str
+    officer_rank: str
+
+
+def inspection_visits(session: Session, station_id: str) -> list[VisitRow]:
+    """Every visit of the station's inspection book, the latest first."""
+    rows = session.execute(
+        select(
+            InspectionEntry.id,
+            InspectionEntry.serial_no,
+            InspectionEntry.serial_year,
+            InspectionEntry.visited_on,
+            InspectionEntry.officer_name,
+            InspectionEntry.officer_rank,
+        )
+        .where(InspectionEntry.station_id == station_id, InspectionEntry.deleted_at.is_(None))
+        .order_by(InspectionEntry.visited_on.desc(), InspectionEntry.serial_no.desc())
+    ).all()
+    return [
+        VisitRow(
+            r.id, f"{r.serial_no}/{r.serial_year}", r.visited_on, r.officer_name, r.officer_rank
+        )
+        for r in rows
+    ]
 
 
 def directions_until(session: Session, station_id: str, last: date) -> list[DirectionRow]:

@@ -1,0 +1,161 @@
+"""The circle view (सर्किल): one line per station the database holds for a month, sortable by
+any column; double-clicking a station opens its inspection checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from msk_desktop.domain.errors import Message, MskError
+from msk_desktop.gui.language import Language
+from msk_desktop.gui.refresh_when_shown import RefreshWhenShown
+from msk_desktop.gui.worker import run_in_background
+from msk_desktop.ops.context import OpContext
+from msk_desktop.reports.circle_data import CircleRow, circle_summary
+from msk_desktop.reports.formatting import format_rate
+from msk_desktop.reports.monthly_data import ReportMonth
+
+ShowChecklist = Callable[[str], object]  # station id
+STATION_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+MONTHS_OFFERED = 12
+
+COLUMNS: tuple[tuple[Message, Callable[[CircleRow], float | None]], ...] = (
+    (Message("विवेचना समय-सीमा पार", "Investigations overdue"), lambda r: r.overdue_investigations),
+    (Message("इस सप्ताह देय", "Due this week"), lambda r: r.due_soon_investigations),
+    (Message("समय-सीमा में पूर्ण (माह)", "Deadlines met on time"), lambda r: r.deadlines_on_time),
+    (Message("विलम्ब से पूर्ण (माह)", "Deadlines met late"), lambda r: r.deadlines_late),
+    (Message("लम्बित आवेदन", "Applications pending"), lambda r: r.applications_pending),
+    (Message("लम्बित पीपीके सन्दर्भ", "PPK referrals pending"), lambda r: r.ppk_pending),
+    (Message("रोस्टर पूर्ति", "Roster coverage"), lambda r: r.roster_coverage),
+    (Message("कर्मचारी उल्लंघन", "Staff violations"), lambda r: r.staff_violations),
+    (Message("निर्देश अनुपालन शेष", "Directions open"), lambda r: r.directions_open),
+    (Message("निर्देश समय-सीमा पार", "Directions overdue"), lambda r: r.directions_overdue),
+    (Message("निस्तारण दर", "Disposal rate"), lambda r: r.rates.disposal_rate),
+    (Message("लम्बन दर", "Pendency rate"), lambda r: r.rates.pendency_rate),
+    (Message("60 दिन अनुपालन दर", "60-day compliance rate"), lambda r: r.rates.compliance_rate),
+)
+RATE_COLUMNS = frozenset({6, 10, 11, 12})  # 0-based among COLUMNS: shown as percentages
+
+
+class _Cell(QTableWidgetItem):
+    """Sorts by the number behind the text ("-" for nothing to divide by sorts first)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if isinstance(mine, str) or isinstance(theirs, str):
+            return str(mine) < str(theirs)
+        return float(mine if mine is not None else -1) < float(theirs if theirs is not None else -1)
+
+
+class CircleView(QWidget):
+    loaded = Signal()  # the table shows the chosen month
+
+    def __init__(self, ctx: OpContext, language: Language, show_checklist: ShowChecklist) -> None:
+        super().__init__()
+        self.ctx, self.language, self.show_checklist = ctx, language, show_checklist
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.status = QLabel()
+        self.month = QComboBox()
+        self.month.setObjectName("circle_month")
+        this_month = ReportMonth.of(ctx.today())
+        for back in range(MONTHS_OFFERED):
+            month = this_month.shifted(-back)
+            self.month.addItem(language.text(month.name), month)
+        self.month.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table = QTableWidget(0, len(COLUMNS) + 1)
+        self.table.setObjectName("circle_table")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.cellDoubleClicked.connect(self._drill_down)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.month)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        self.rows: list[CircleRow] = []
+        language.changed.connect(lambda _code: self.show_rows())
+        # A save here, or a sync bringing other stations' work, changes the figures.
+        self.when_shown = RefreshWhenShown(self, self.refresh)
+        ctx.notifier.subscribe(self.when_shown.changed)
+        self.refresh()
+
+    def chosen_month(self) -> ReportMonth:
+        month = self.month.currentData()
+        assert isinstance(month, ReportMonth)
+        return month
+
+    def refresh(self) -> None:
+        month = self.chosen_month()
+        self.status.setText(self.language("गणना हो रही है…", "Counting…"))
+        run_in_background(
+            lambda: (month, circle_summary(self.ctx, month)), self._done, self._failed
+        )
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        month, rows = result
+        if month != self.chosen_month():
+            return  # an earlier choice finishing late; the current one is on its way
+        self.rows = rows
+        self.status.clear()
+        self.show_rows()
+        self.loaded.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(
+            self.language.text(error.message)
+            if isinstance(error, MskError)
+            else f"{type(error).__name__}: {error}"
+        )
+
+    def show_rows(self) -> None:
+        lang = self.language
+        self.heading.setText(lang("सर्किल के थाने", "Stations of the circle"))
+        for index in range(self.month.count()):
+            month = self.month.itemData(index)
+            self.month.setItemText(index, lang.text(month.name))
+        self.table.setSortingEnabled(False)
+        self.table.setHorizontalHeaderLabels(
+            [lang("थाना", "Station"), *(lang.text(title) for title, _ in COLUMNS)]
+        )
+        self.table.setRowCount(len(self.rows))
+        for row, line in enumerate(self.rows):
+            name = lang.text(line.station.name)
+            station = _Cell(f"{line.station.code} — {name}")
+            station.setData(SORT_ROLE, line.station.code)
+            station.setData(STATION_ROLE, line.station_id)
+            self.table.setItem(row, 0, station)
+            for column, (_title, value_of) in enumerate(COLUMNS):
+                value = value_of(line)
+                text = format_rate(value) if column in RATE_COLUMNS else str(value)
+                cell = _Cell(text)
+                cell.setData(SORT_ROLE, value)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column + 1, cell)
+        self.table.setSortingEnabled(True)
+
+    def station_at(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        assert item is not None
+        station_id = item.data(STATION_ROLE)
+        assert isinstance(station_id, str)
+        return station_id
+
+    def _drill_down(self, row: int, _column: int) -> None:
+        self.show_checklist(self.station_at(row))

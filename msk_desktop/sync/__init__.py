@@ -1,0 +1,1 @@
+"""The station PC's side of sync with the district server (SYNC.md), and the protocol both use."""

@@ -1,0 +1,174 @@
+"""One sync run of a station PC: push the outbox oldest first in batches, then pull pages until
+the district has nothing more; and the one-time enrolment before the first run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from msk_desktop.domain.errors import Message, MskError
+from msk_desktop.ops import replica
+from msk_desktop.store.database import Author, StationDatabase
+from msk_desktop.store.layout import DataLayout
+from msk_desktop.sync.client import DistrictClient, fetch_certificate, new_device_key
+from msk_desktop.sync.protocol import CIRCLE_WRITABLE, EnrolRequest, EnrolResponse
+
+ClientFactory = Callable[[str, str, str | None], DistrictClient]
+
+
+def default_client(server_url: str, schema_version: str, server_cert: str | None) -> DistrictClient:
+    return DistrictClient(server_url, schema_version, server_cert=server_cert)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0  # ops the district answered
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: int = 0  # rows applied here
+    conflicts: int = 0  # conflicts new to this PC
+    resent_after_restore: bool = False
+    skipped_tables: set[str] = field(default_factory=set)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "pushed": self.pushed,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "pulled": self.pulled,
+            "conflicts": self.conflicts,
+            "resent_after_restore": int(self.resent_after_restore),
+        }
+
+
+def not_enrolled() -> MskError:
+    return MskError(
+        Message(
+            "यह पीसी जिला सर्वर से नामांकित नहीं है (पहले msk-desktop enrol चलाएँ)।",
+            "This PC is not enrolled with the district server (run msk-desktop enrol first).",
+        )
+    )
+
+
+def enrol(
+    db: StationDatabase,
+    author: Author,
+    server_url: str,
+    code: str,
+    label: str = "",
+    client_factory: ClientFactory = default_client,
+) -> EnrolResponse:
+    """Register this PC with a one-time code: a new key pair whose private half never leaves
+    the encrypted database, and the district's certificate pinned for every later run."""
+    if replica.enrolment(db) is not None:
+        raise MskError(Message("यह पीसी पहले से नामांकित है।", "This PC is already enrolled."))
+    cert = fetch_certificate(server_url)
+    private, public = new_device_key()
+    client = client_factory(server_url, db.schema_version, cert)
+    try:
+        answer = client.enrol(
+            EnrolRequest(
+                code=code,
+                device_id=db.device_id,
+                public_key=public,
+                label=label,
+                station_id=replica.local_station_id(db),
+            )
+        )
+    finally:
+        client.close()
+    replica.save_enrolment(db, author, server_url, answer, private, cert)
+    return answer
+
+
+def sync(
+    db: StationDatabase, author: Author, client_factory: ClientFactory = default_client
+) -> SyncReport:
+    enrolment = replica.enrolment(db)
+    if enrolment is None:
+        raise not_enrolled()
+    client = client_factory(enrolment.server_url, db.schema_version, enrolment.server_cert)
+    report = SyncReport()
+    try:
+        meta = client.meta()
+        report.resent_after_restore = replica.begin_epoch(db, author, meta.server_epoch)
+        client.authenticate(enrolment.device_id, enrolment.private_key)
+        if enrolment.role == "circle":
+            replica.keep_local(db, author, CIRCLE_WRITABLE)
+        _push(db, author, client, meta.max_batch, meta.server_epoch, report)
+        _pull(db, author, client, meta.max_page, report)
+    finally:
+        client.close()
+    replica.finish_sync(db, author, report.summary())
+    return report
+
+
+def _push(
+    db: StationDatabase,
+    author: Author,
+    client: DistrictClient,
+    batch: int,
+    epoch: str,
+    report: SyncReport,
+) -> None:
+    while ops := replica.pending_ops(db, batch):
+        answer = client.push(ops)
+        if answer.server_epoch != epoch:
+            # Restored while we pushed: send everything again to the restored district.
+            replica.begin_epoch(db, author, answer.server_epoch)
+            report.resent_after_restore = True
+            epoch = answer.server_epoch
+        counts = replica.record_outcomes(db, author, answer.results)
+        report.pushed += counts.applied + counts.conflict + counts.rejected
+        report.duplicates += counts.duplicate
+        report.rejected += counts.rejected
+        if len(answer.results) < len(ops):
+            break  # the district answered part of the batch; the rest goes next run
+
+
+def _pull(
+    db: StationDatabase, author: Author, client: DistrictClient, page_size: int, report: SyncReport
+) -> None:
+    while True:
+        enrolment = replica.enrolment(db)
+        assert enrolment is not None
+        page = client.pull(enrolment.cursor, page_size)
+        if page.server_epoch != enrolment.server_epoch:
+            replica.begin_epoch(db, author, page.server_epoch)
+            report.resent_after_restore = True
+            continue  # from the start of the restored district's log
+        counts = replica.apply_page(db, author, page)
+        report.pulled += counts.rows
+        report.conflicts += counts.new_conflicts
+        report.skipped_tables |= counts.skipped_tables
+        if not page.has_more:
+            return
+
+
+@dataclass(frozen=True)
+class Joined:
+    recovery_key: str
+    report: SyncReport
+    user_found: bool  # the account named at enrolment came with the station's data
+
+
+def join_station(
+    layout: DataLayout,
+    username: str,
+    password: str,
+    server_url: str,
+    code: str,
+    label: str = "",
+    client_factory: ClientFactory = default_client,
+) -> Joined:
+    """Another PC of an enrolled station: a new empty database (its own recovery key), enrolled
+    and filled by a first sync, so the station's people can log in with their user names."""
+    db, recovery = StationDatabase.create(layout, username, password)
+    author = Author(None, username)
+    try:
+        enrol(db, author, server_url, code, label, client_factory)
+        report = sync(db, author, client_factory)
+        found = replica.has_user(db, username)
+    finally:
+        db.close()
+    return Joined(recovery, report, found)
