@@ -374,6 +374,49 @@ def cmd_sync(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def cmd_sync_export(args: argparse.Namespace, console: Console) -> int:
+    """The offline sync file: this PC's changes for the district, carried on a USB stick."""
+    from msk_desktop.sync import syncfile  # noqa: PLC0415
+    from msk_desktop.sync.engine import export_file  # noqa: PLC0415
+
+    out = Path(args.out)
+    syncfile.check_writable(out)
+    ctx = _login(args, console)
+    try:
+        exported = export_file(ctx.db, ctx.author)
+    finally:
+        ctx.db.close()
+    syncfile.write_file(out, exported.data)
+    console.say(
+        Message(
+            f"सिंक फ़ाइल लिखी गई: {out} ({exported.ops} बदलाव); इसे जिले तक ले जाएँ।",
+            f"Sync file written: {out} ({exported.ops} changes); take it to the district.",
+        )
+    )
+    if exported.more:
+        console.say(
+            Message(
+                "और बदलाव बाकी हैं: उत्तर फ़ाइल लागू करने के बाद फिर sync-export चलाएँ।",
+                "More changes wait: after importing the answer, run sync-export again.",
+            )
+        )
+    return 0
+
+
+def cmd_sync_import_answer(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.sync import syncfile  # noqa: PLC0415
+    from msk_desktop.sync.engine import import_answer  # noqa: PLC0415
+
+    data = syncfile.read_file(Path(args.file))
+    ctx = _login(args, console)
+    try:
+        report = import_answer(ctx.db, ctx.author, data)
+    finally:
+        ctx.db.close()
+    _print_sync(report, console)
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace, console: Console) -> int:
     ctx = _login(args, console)
     audit = check_station(ctx).audit
@@ -597,6 +640,14 @@ def _sync_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     enrol.add_argument("--code", required=True, help="one-time enrolment code")
     enrol.add_argument("--label", help="name of this PC at the district (default: host name)")
     command("sync", cmd_sync, "send this PC's changes to the district and receive the others'")
+    export = command(
+        "sync-export", cmd_sync_export, "no link: write this PC's changes to a sync file"
+    )
+    export.add_argument("--out", required=True, help="sync file to write (e.g. on a USB stick)")
+    answer = command(
+        "sync-import-answer", cmd_sync_import_answer, "apply the district's answer file"
+    )
+    answer.add_argument("file", help="the answer file msk-district import-syncfile wrote")
 
 
 def _exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> None:

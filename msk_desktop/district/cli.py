@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine
@@ -19,6 +20,8 @@ from sqlalchemy.orm import Session
 from msk_desktop.district import admin
 from msk_desktop.district.errors import DistrictError
 from msk_desktop.domain.dates import format_date
+from msk_desktop.domain.errors import MskError
+from msk_desktop.sync import syncfile
 
 T = TypeVar("T")
 
@@ -113,6 +116,31 @@ def cmd_new_epoch(args: argparse.Namespace, engine: Engine) -> int:
     return 0
 
 
+def cmd_import_syncfile(args: argparse.Namespace, engine: Engine) -> int:
+    """A station PC's offline sync file: applied, and its answer written for the PC."""
+    from msk_desktop.district.offline import answer_station_file  # noqa: PLC0415
+
+    out = Path(args.answer)
+    try:
+        syncfile.check_writable(out)
+        data = syncfile.read_file(Path(args.file))
+        answered = _in_transaction(engine, lambda s: answer_station_file(s, data))
+        syncfile.write_file(out, answered.data)
+    except MskError as exc:
+        print(f"{exc.message.hi}\n{exc.message.en}", file=sys.stderr)
+        return 2
+    except DistrictError as exc:
+        print(f"{exc.body.reason.hi}\n{exc.body.reason.en}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{status} {n}" for status, n in sorted(answered.outcomes.items()))
+    print(
+        f"device {answered.device_id} ({answered.station_code}): changes {counts or 'none'}; "
+        f"{answered.rows} rows to send back"
+    )
+    print(f"answer file written: {out}  (take it to the PC: msk-desktop sync-import-answer)")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="msk-district", description="MSK district sync server")
     parser.add_argument("--db", default=os.environ.get("MSK_DISTRICT_DB"), help="database URL")
@@ -144,6 +172,11 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("device", help="device id")
     command("status", cmd_status, "per station: devices, last sync, open conflicts")
     command("new-epoch", cmd_new_epoch, "after restoring the database from a backup")
+    offline = command(
+        "import-syncfile", cmd_import_syncfile, "apply a station PC's offline sync file"
+    )
+    offline.add_argument("file", help="the sync file the PC wrote (msk-desktop sync-export)")
+    offline.add_argument("--answer", required=True, help="answer file to write for the PC")
     return parser
 
 

@@ -32,6 +32,7 @@ from msk_desktop.ops.replica import MODELS, from_json_value
 from msk_desktop.store.base import SyncedRow
 from msk_desktop.store.ids import new_id
 from msk_desktop.store.types import UtcDateTime, utc_now
+from msk_desktop.sync import syncfile
 from msk_desktop.sync.protocol import (
     CIRCLE_HIDDEN,
     CIRCLE_WRITABLE,
@@ -111,13 +112,16 @@ def enrol(session: Session, request: EnrolRequest) -> EnrolResponse:
             enrolled_at=now,
         )
     )
+    server = state(session)
     return EnrolResponse(
         device_id=request.device_id,
         station_code=station.code,
         role="circle" if code.role == "circle" else "station",
         circle=station.circle,
         station_id=station.station_id,
-        server_epoch=state(session).epoch,
+        server_epoch=server.epoch,
+        district_box_key=syncfile.public_text(syncfile.district_box_key(server.secret)),
+        district_sign_key=syncfile.public_text(syncfile.district_sign_key(server.secret)),
     )
 
 
@@ -191,6 +195,11 @@ def authenticate(session: Session, bearer: str | None) -> Caller:
     device = session.get(Device, device_id) if device_id else None
     if device is None:
         raise unauthorised()
+    return caller_for(session, device)
+
+
+def caller_for(session: Session, device: Device) -> Caller:
+    """What an enrolled device may read and write (a revoked one nothing)."""
     if device.revoked_at is not None:
         raise revoked()
     station = session.get(DistrictStation, device.station_code)

@@ -90,6 +90,8 @@ class Enrolment:
     server_epoch: str | None
     cursor: int
     last_sync_at: datetime | None
+    district_box_key: str | None  # for the offline sync file (None: enrolled before it)
+    district_sign_key: str | None
 
 
 def _state(session: Session) -> DeviceSyncState:
@@ -111,6 +113,8 @@ def enrolment(db: StationDatabase) -> Enrolment | None:
             row.server_epoch,
             row.pulled_through_seq,
             row.last_sync_at,
+            row.district_box_key,
+            row.district_sign_key,
         )
 
 
@@ -147,6 +151,8 @@ def save_enrolment(
         row.device_role = answer.role
         row.device_key = private_key
         row.server_cert = server_cert
+        row.district_box_key = answer.district_box_key
+        row.district_sign_key = answer.district_sign_key
         row.server_epoch = answer.server_epoch
         row.pulled_through_seq = 0
         tx.audit("sync.enrol", None, None, server=server_url, station=answer.station_code)

@@ -1,5 +1,6 @@
 """One sync run of a station PC: push the outbox oldest first in batches, then pull pages until
-the district has nothing more; and the one-time enrolment before the first run."""
+the district has nothing more; the one-time enrolment before the first run; and the same
+push and pull carried by the offline sync file (sync/syncfile.py) for a PC with no link."""
 
 from __future__ import annotations
 
@@ -9,9 +10,20 @@ from dataclasses import dataclass, field
 from msk_desktop.domain.errors import Message, MskError
 from msk_desktop.ops import replica
 from msk_desktop.store.database import Author, StationDatabase
+from msk_desktop.store.ids import new_id
 from msk_desktop.store.layout import DataLayout
+from msk_desktop.store.types import utc_now
+from msk_desktop.sync import syncfile
 from msk_desktop.sync.client import DistrictClient, fetch_certificate, new_device_key
-from msk_desktop.sync.protocol import CIRCLE_WRITABLE, EnrolRequest, EnrolResponse
+from msk_desktop.sync.protocol import (
+    CIRCLE_WRITABLE,
+    MAX_BATCH,
+    EnrolRequest,
+    EnrolResponse,
+    OpOutcome,
+    PullResponse,
+)
+from msk_desktop.sync.syncfile import AnswerFile, StationFile
 
 ClientFactory = Callable[[str, str, str | None], DistrictClient]
 
@@ -81,12 +93,17 @@ def enrol(
     return answer
 
 
-def sync(
-    db: StationDatabase, author: Author, client_factory: ClientFactory = default_client
-) -> SyncReport:
+def _enrolled(db: StationDatabase) -> replica.Enrolment:
     enrolment = replica.enrolment(db)
     if enrolment is None:
         raise not_enrolled()
+    return enrolment
+
+
+def sync(
+    db: StationDatabase, author: Author, client_factory: ClientFactory = default_client
+) -> SyncReport:
+    enrolment = _enrolled(db)
     client = client_factory(enrolment.server_url, db.schema_version, enrolment.server_cert)
     report = SyncReport()
     try:
@@ -118,12 +135,18 @@ def _push(
             replica.begin_epoch(db, author, answer.server_epoch)
             report.resent_after_restore = True
             epoch = answer.server_epoch
-        counts = replica.record_outcomes(db, author, answer.results)
-        report.pushed += counts.applied + counts.conflict + counts.rejected
-        report.duplicates += counts.duplicate
-        report.rejected += counts.rejected
+        _record(db, author, answer.results, report)
         if len(answer.results) < len(ops):
             break  # the district answered part of the batch; the rest goes next run
+
+
+def _record(
+    db: StationDatabase, author: Author, results: list[OpOutcome], report: SyncReport
+) -> None:
+    counts = replica.record_outcomes(db, author, results)
+    report.pushed += counts.applied + counts.conflict + counts.rejected
+    report.duplicates += counts.duplicate
+    report.rejected += counts.rejected
 
 
 def _pull(
@@ -137,12 +160,95 @@ def _pull(
             replica.begin_epoch(db, author, page.server_epoch)
             report.resent_after_restore = True
             continue  # from the start of the restored district's log
-        counts = replica.apply_page(db, author, page)
-        report.pulled += counts.rows
-        report.conflicts += counts.new_conflicts
-        report.skipped_tables |= counts.skipped_tables
+        _apply(db, author, page, report)
         if not page.has_more:
             return
+
+
+def _apply(db: StationDatabase, author: Author, page: PullResponse, report: SyncReport) -> None:
+    counts = replica.apply_page(db, author, page)
+    report.pulled += counts.rows
+    report.conflicts += counts.new_conflicts
+    report.skipped_tables |= counts.skipped_tables
+
+
+# ---- the offline sync file (a PC with no link) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exported:
+    data: bytes
+    ops: int
+    more: bool  # more changes wait than one file carries: export again after the answer
+
+
+def _district_keys(enrolment: replica.Enrolment) -> tuple[str, str]:
+    """The district's (encryption, signature) public keys, given at enrolment."""
+    box, sign = enrolment.district_box_key, enrolment.district_sign_key
+    if box is None or sign is None:
+        raise MskError(
+            Message(
+                "यह पीसी सिंक फ़ाइल सुविधा से पहले नामांकित हुआ था; इसके लिए नए डेटा फ़ोल्डर से फिर नामांकन करें।",
+                "This PC was enrolled before the sync file existed; enrol again from a new data "
+                "folder to use it.",
+            )
+        )
+    return box, sign
+
+
+def export_file(db: StationDatabase, author: Author) -> Exported:
+    """The push batch an HTTP sync would send and this PC's pull cursor, signed with the
+    device's key and encrypted to the district's. Nothing is marked sent: the ops stay
+    pending until an answer file says what the district did with them."""
+    enrolment = _enrolled(db)
+    district_box_key, _ = _district_keys(enrolment)
+    if enrolment.role == "circle":
+        replica.keep_local(db, author, CIRCLE_WRITABLE)
+    ops = replica.pending_ops(db, MAX_BATCH + 1)
+    payload = StationFile(
+        file_id=new_id(),
+        device_id=enrolment.device_id,
+        station_code=enrolment.station_code,
+        schema_version=db.schema_version,
+        server_epoch=enrolment.server_epoch,
+        cursor=enrolment.cursor,
+        ops=ops[:MAX_BATCH],
+        answer_key=syncfile.public_text(syncfile.device_box_key(enrolment.private_key)),
+        created_at=utc_now(),
+    )
+    data = syncfile.seal(
+        "station",
+        enrolment.device_id,
+        payload,
+        syncfile.device_sign_key(enrolment.private_key),
+        district_box_key,
+    )
+    return Exported(data, len(payload.ops), len(ops) > MAX_BATCH)
+
+
+def import_answer(db: StationDatabase, author: Author, data: bytes) -> SyncReport:
+    """Apply the district's answer file as an HTTP sync applies its answers: the push outcomes,
+    then the pulled pages with the cursor. An answer imported again changes nothing: its
+    outcomes are already recorded, and its pages start where this PC's cursor no longer is."""
+    enrolment = _enrolled(db)
+    _, district_sign_key = _district_keys(enrolment)
+    opened = syncfile.open_sealed(data, "answer", syncfile.device_box_key(enrolment.private_key))
+    answer = opened.payload(AnswerFile, district_sign_key)
+    if opened.device_id != enrolment.device_id or answer.device_id != enrolment.device_id:
+        raise MskError(
+            Message(
+                "यह उत्तर फ़ाइल किसी दूसरे पीसी की है; कुछ भी लागू नहीं हुआ।",
+                "This answer file is for another PC; nothing was applied.",
+            )
+        )
+    report = SyncReport()
+    report.resent_after_restore = replica.begin_epoch(db, author, answer.push.server_epoch)
+    _record(db, author, answer.push.results, report)
+    if _enrolled(db).cursor == answer.since:
+        for page in answer.pages:
+            _apply(db, author, page, report)
+    replica.finish_sync(db, author, report.summary())
+    return report
 
 
 @dataclass(frozen=True)

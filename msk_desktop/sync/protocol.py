@@ -75,6 +75,9 @@ class EnrolResponse(_Strict):
     circle: str
     station_id: str | None
     server_epoch: str
+    # The district's public keys for the offline sync file (X25519, Ed25519; raw, base64).
+    district_box_key: str
+    district_sign_key: str
 
 
 class ChallengeRequest(_Strict):

@@ -57,6 +57,10 @@ class DeviceSyncState(Base):
     device_role: Mapped[str | None] = mapped_column(String(8))  # station, circle
     device_key: Mapped[str | None] = mapped_column(Text)
     server_cert: Mapped[str | None] = mapped_column(Text)  # pinned TLS certificate (PEM)
+    # The district's public keys for the offline sync file (migration 0007): X25519 to
+    # encrypt a station file to it, Ed25519 to check its answer files.
+    district_box_key: Mapped[str | None] = mapped_column(Text)
+    district_sign_key: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncConflict(Base):
