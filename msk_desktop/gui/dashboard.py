@@ -17,6 +17,7 @@ from msk_desktop.domain.display import display
 from msk_desktop.domain.errors import Message
 from msk_desktop.domain.fields import FieldSpec, Kind
 from msk_desktop.gui.language import Language
+from msk_desktop.gui.refresh_when_shown import RefreshWhenShown
 from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.registers import REGISTERS
@@ -54,11 +55,14 @@ class Dashboard(QWidget):
         layout.addWidget(self.tree)
         self.work: TodaysWork | None = None
         language.changed.connect(lambda _code: self.show_work())
+        self.when_shown = RefreshWhenShown(self, self.refresh)
         ctx.notifier.subscribe(self._on_change)
         self.refresh()
 
-    def _on_change(self, _result: OpResult) -> None:
-        self.refresh()
+    def _on_change(self, result: OpResult) -> None:
+        # Recounting today's work reads every open case: only while it is on screen, else
+        # when next shown, so a save made elsewhere does not wait for it.
+        self.when_shown.changed(result)
 
     def refresh(self) -> None:
         self.work = todays_work(self.ctx)

@@ -25,6 +25,7 @@ from msk_desktop.gui.filter_bar import FilterBar
 from msk_desktop.gui.history_pane import HistoryPane
 from msk_desktop.gui.import_dialog import ImportDialog
 from msk_desktop.gui.language import Language
+from msk_desktop.gui.refresh_when_shown import RefreshWhenShown
 from msk_desktop.gui.register_model import RegisterTableModel
 from msk_desktop.ops.browse import Browse, entry_values
 from msk_desktop.ops.changes import OpResult
@@ -94,6 +95,8 @@ class RegisterView(QWidget):
         self._fit_columns()
         language.changed.connect(self.retranslate)
         self.retranslate()
+        # A register of 100,000 rows recounts in tens of ms: only while it is on screen.
+        self.when_shown = RefreshWhenShown(self, self._reload)
         ctx.notifier.subscribe(self._on_change)
 
     def retranslate(self, _code: str = "") -> None:
@@ -123,8 +126,11 @@ class RegisterView(QWidget):
 
     def _on_change(self, result: OpResult) -> None:
         if self.register_name in result.tables:
-            self.model.reload()
-            self._show_count()
+            self.when_shown.changed(result)
+
+    def _reload(self) -> None:
+        self.model.reload()
+        self._show_count()
 
     # ---- export and import (files that leave or join the register) ------------------------
 

@@ -54,6 +54,7 @@ from msk_desktop.domain.roster_rules import (
 )
 from msk_desktop.gui.entry_dialog import ERROR_STYLE, EntryDialog
 from msk_desktop.gui.language import Language
+from msk_desktop.gui.refresh_when_shown import RefreshWhenShown
 from msk_desktop.gui.transliteration import TransliterationMode
 from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
@@ -250,6 +251,7 @@ class RosterGrid(QWidget):
         self.notice = _label("roster_notice", "")
         self._lay_out()
         language.changed.connect(self.retranslate)
+        self.when_shown = RefreshWhenShown(self, self.refresh)
         ctx.notifier.subscribe(self._on_change)
         # The notifier outlives views; a closed view must not be called back.
         self.destroyed.connect(lambda: ctx.notifier.unsubscribe(self._on_change))
@@ -301,7 +303,7 @@ class RosterGrid(QWidget):
 
     def _on_change(self, result: OpResult) -> None:
         if result.tables & ROSTER_TABLES:
-            self.refresh()
+            self.when_shown.changed(result)
 
     def refresh(self) -> None:
         self.week = roster_week(self.ctx, self.roster, self.monday)

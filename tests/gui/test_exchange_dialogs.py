@@ -44,6 +44,7 @@ def test_import_dialog_maps_checks_then_imports(
 ) -> None:
     view = RegisterView(ctx, "fir", hindi)
     qtbot.addWidget(view)
+    view.show()
     assert view.import_button.text() == "आयात"
     dialog = view.import_file()
     assert not dialog.check_button.isEnabled()  # nothing to check before a file is read

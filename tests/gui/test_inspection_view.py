@@ -136,6 +136,7 @@ def test_write_inspection_then_in_charge_records_compliance(
     # The in-charge's day starts with them on the dashboard ...
     dashboard = Dashboard(ctx, Language("en"), lambda _r, _i: None)
     qtbot.addWidget(dashboard)
+    dashboard.show()
     sections = [top(dashboard.tree, i).text(0) for i in range(dashboard.tree.topLevelItemCount())]
     assert "Inspection directions open (2)" in sections
     # ... and compliance is recorded from the same inspection screen.

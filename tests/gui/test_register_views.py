@@ -171,6 +171,7 @@ def test_add_then_find_then_edit(
 ) -> None:
     view = RegisterView(ctx, register_name, hindi)
     qtbot.addWidget(view)
+    view.show()  # views refresh on a change while on screen
     assert view.model.total == 0
     dialog = view.new_entry()
     _fill(dialog, TYPED[register_name])
@@ -215,6 +216,7 @@ def test_empty_form_shows_errors_in_hindi_and_saves_nothing(
 ) -> None:
     view = RegisterView(ctx, register_name, hindi)
     qtbot.addWidget(view)
+    view.show()  # views refresh on a change while on screen
     before = (
         _rows(ctx, REGISTERS[register_name].model),
         _rows(ctx, AuditEntry),
@@ -251,6 +253,7 @@ def test_signed_inspection_entry_refuses_edits(
 ) -> None:
     view = RegisterView(ctx, "inspection_entry", hindi)
     qtbot.addWidget(view)
+    view.show()
     dialog = view.new_entry()
     _fill(dialog, TYPED["inspection_entry"])
     dialog.try_save()

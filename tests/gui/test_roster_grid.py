@@ -62,6 +62,7 @@ def slot(
 def grid_of(qtbot: QtBot, ctx: OpContext, language: Language) -> RosterGrid:
     grid = RosterGrid(ctx, language, TransliterationMode())
     qtbot.addWidget(grid)
+    grid.show()  # on screen: it refreshes on every roster change
     return grid
 
 

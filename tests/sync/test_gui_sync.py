@@ -30,6 +30,7 @@ def test_sync_now_brings_the_other_pcs_entry_into_the_open_view(
     pc2 = joining_pc(tmp_path / "a2", district, "LKO-A")
     window = MainWindow(pc2.ctx, Language("en"), "Test Thana")
     qtbot.addWidget(window)
+    window.show()
     view = window.show_register("helpdesk_application")
     assert isinstance(view, RegisterView) and view.model.total == 0
     create_entry(station_a.ctx, "helpdesk_application", SAMPLES["helpdesk_application"])
