@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QLabel
 from msk_desktop.domain.deadlines import DeadlineState
 from msk_desktop.gui.entry_dialog import EntryDialog
 from msk_desktop.gui.language import Language
+from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
-from msk_desktop.ops.deadlines import deadline_preview
+from msk_desktop.ops.deadlines import deadline_preview, saved_fir_facts
 
 WATCHED = ("registered_at", "offence_date", "sections", "chargesheet_on", "final_report_on")
 COLOURS = {
@@ -31,6 +32,11 @@ class DeadlinePreview(QObject):
     ) -> None:
         super().__init__(dialog)
         self.dialog, self.ctx, self.language, self.fir_id = dialog, ctx, language, fir_id
+        # The saved FIR's sections and milestones, read once (and again when they change on
+        # its page), so typing recomputes without touching the database.
+        self.saved = saved_fir_facts(ctx, fir_id) if fir_id is not None else None
+        ctx.notifier.subscribe(self._on_change)
+        self.destroyed.connect(lambda: ctx.notifier.unsubscribe(self._on_change))
         label = dialog.form.findChild(QLabel, "deadlines")
         assert label is not None
         self.label = label
@@ -40,8 +46,13 @@ class DeadlinePreview(QObject):
         language.changed.connect(self.refresh)
         self.refresh()
 
+    def _on_change(self, _result: OpResult) -> None:
+        if self.fir_id is not None:
+            self.saved = saved_fir_facts(self.ctx, self.fir_id)
+            self.refresh()
+
     def refresh(self, *_args: object) -> None:
-        statuses = deadline_preview(self.ctx, self.dialog.values(), self.fir_id)
+        statuses = deadline_preview(self.ctx, self.dialog.values(), self.saved)
         if not statuses:
             self.label.hide()
             return

@@ -40,10 +40,10 @@ from msk_desktop.store.queries.checklist import (
     UnstaffedSlot,
     bonds_ended_before,
     open_applications,
-    postings,
     unanswered_referrals,
     unstaffed_slots,
 )
+from msk_desktop.store.queries.due_items import postings
 from msk_desktop.store.queries.report_queries import DirectionRow, directions_until
 
 SEVERITY = {

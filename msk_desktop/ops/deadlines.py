@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from msk_desktop.domain import forms
@@ -36,21 +36,40 @@ class DeadlineItem:
     status: DeadlineStatus
 
 
-def _case_facts(facts: FirFacts) -> CaseFacts:
-    first = facts.first_milestone
-    done = [d for d in (facts.chargesheet_on, facts.final_report_on) if d is not None]
+def _case(
+    registered_at: datetime,
+    offence_date: date,
+    sections: tuple[SectionRef, ...],
+    done_on: Iterable[date | None],
+    status: str | None,
+    first: Mapping[str, datetime],
+) -> CaseFacts:
+    """What the rules read of a case: its dates, sections, the day its investigation ended
+    (chargesheet or final report, whichever came first) and its first milestones."""
+    done = [d for d in done_on if d is not None]
     report = first.get("medical_report_forwarded")
     update = first.get("victim_update")
     return CaseFacts(
-        registered_at=facts.registered_at,
-        offence_date=facts.offence_date,
-        sections=tuple(SectionRef(law, section) for law, section in facts.sections),
+        registered_at=registered_at,
+        offence_date=offence_date,
+        sections=sections,
         investigation_done_on=min(done) if done else None,
         first_victim_update_on=ist_date(update) if update else None,
         medical_exam_at=first.get("medical_exam"),
         medical_report_forwarded_on=ist_date(report) if report else None,
         cwc_reported_at=first.get("cwc_report"),
-        closed_without_investigation=facts.status in CLOSED_WITHOUT_INVESTIGATION,
+        closed_without_investigation=status in CLOSED_WITHOUT_INVESTIGATION,
+    )
+
+
+def _case_facts(facts: FirFacts) -> CaseFacts:
+    return _case(
+        facts.registered_at,
+        facts.offence_date,
+        tuple(SectionRef(law, section) for law, section in facts.sections),
+        (facts.chargesheet_on, facts.final_report_on),
+        facts.status,
+        facts.first_milestone,
     )
 
 
@@ -93,18 +112,21 @@ def _typed(ctx: OpContext, spec_name: str, typed: Mapping[str, Any]) -> Any:
     return None if error is not None else value
 
 
+def saved_fir_facts(ctx: OpContext, fir_id: str) -> FirFacts | None:
+    """An FIR's facts as saved (its sections and recorded milestones), read once for a form."""
+    require(ctx, "read_registers")
+    with ctx.db.read() as session:
+        found = fir_facts(session, ctx.actor.station_id, only_fir=fir_id)
+    return found[0] if found else None
+
+
 def deadline_preview(
-    ctx: OpContext, typed: Mapping[str, Any], fir_id: str | None = None
+    ctx: OpContext, typed: Mapping[str, Any], saved: FirFacts | None = None
 ) -> list[DeadlineStatus]:
     """The FIR's deadlines as the form stands, recomputed as the user types: the typed dates
-    and sections, and (for an FIR already saved) the milestones recorded on its page. Nothing
-    while the registration time, offence date or sections are not yet valid."""
-    require(ctx, "read_registers")
-    saved = None
-    if fir_id is not None:
-        with ctx.db.read() as session:
-            found = fir_facts(session, ctx.actor.station_id, only_fir=fir_id)
-        saved = found[0] if found else None
+    and sections and, for an FIR already saved (``saved_fir_facts``), the milestones recorded
+    on its page. Nothing while the registration time, offence date or sections are not yet
+    valid. Pure computation: no database read per keystroke."""
     registered_at = _typed(ctx, "registered_at", typed)
     offence_date = _typed(ctx, "offence_date", typed)
     catalogue = offence_catalogue()
@@ -121,19 +143,13 @@ def deadline_preview(
         return []
     if any(catalogue.get(ref) is None for ref in refs):
         return []
-    first = saved.first_milestone if saved is not None else {}
-    done = [d for name in ("chargesheet_on", "final_report_on") if (d := _typed(ctx, name, typed))]
-    report, update = first.get("medical_report_forwarded"), first.get("victim_update")
-    facts = CaseFacts(
-        registered_at=registered_at,
-        offence_date=offence_date,
-        sections=refs,
-        investigation_done_on=min(done) if done else None,
-        first_victim_update_on=ist_date(update) if update else None,
-        medical_exam_at=first.get("medical_exam"),
-        medical_report_forwarded_on=ist_date(report) if report else None,
-        cwc_reported_at=first.get("cwc_report"),
-        closed_without_investigation=_typed(ctx, "status", typed) in CLOSED_WITHOUT_INVESTIGATION,
+    facts = _case(
+        registered_at,
+        offence_date,
+        refs,
+        (_typed(ctx, "chargesheet_on", typed), _typed(ctx, "final_report_on", typed)),
+        _typed(ctx, "status", typed),
+        saved.first_milestone if saved is not None else {},
     )
     return [
         s

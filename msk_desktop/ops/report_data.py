@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from msk_desktop.domain.dates import ist_date
 from msk_desktop.domain.deadlines import CaseFacts
 from msk_desktop.domain.errors import Message, NotFound
-from msk_desktop.domain.staffing import Gender, Posting, Rank
+from msk_desktop.domain.staffing import Posting
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.deadlines import _case_facts
 from msk_desktop.ops.lookups import REF_TARGETS, load
@@ -36,7 +36,7 @@ from msk_desktop.store.models import (
     StaffDeploymentMember,
     SupportReferral,
 )
-from msk_desktop.store.queries.due_items import staff_postings
+from msk_desktop.store.queries.due_items import postings
 from msk_desktop.store.queries.fir_facts import fir_facts
 from msk_desktop.store.queries.report_queries import (
     AwarenessRow,
@@ -272,19 +272,7 @@ def monthly_source(ctx: OpContext, first: date, last: date, as_of: date) -> Mont
             )
             for f in fir_facts(session, station_id)
         )
-        postings = tuple(
-            Posting(
-                staff_id=s.id,
-                rank=Rank(s.rank),
-                gender=Gender(s.gender),
-                is_in_charge=s.is_in_charge,
-                posted_on=s.posted_on,
-                removed_on=s.removed_on,
-                removal_approval_ref=s.removal_approval_ref,
-                igot_certified_on=s.igot_certified_on,
-            )
-            for s in staff_postings(session, station_id)
-        )
+        staff = tuple(postings(session, station_id))
         return MonthlySource(
             station=_station(session, ctx, as_of),
             firs=firs,
@@ -295,7 +283,7 @@ def monthly_source(ctx: OpContext, first: date, last: date, as_of: date) -> Mont
             support=tuple(referral_rows(session, SupportReferral, station_id, first, last)),
             awareness=tuple(awareness_by_kind(session, station_id, first, last)),
             rosters=tuple(roster_coverage(session, station_id, first, last)),
-            postings=postings,
+            postings=staff,
             directions=tuple(directions_until(session, station_id, last)),
         )
 

@@ -15,12 +15,12 @@ from msk_desktop.ops.maintenance import pending_changes
 from msk_desktop.ops.permissions import require
 from msk_desktop.ops.replica import enrolment, last_sync_time
 from msk_desktop.ops.roster_week import RostersToday, rosters_on
-from msk_desktop.store.queries.checklist import postings
 from msk_desktop.store.queries.due_items import (
     DueEntry,
     bonds_expiring,
     follow_ups_due,
     open_directions,
+    postings,
 )
 
 

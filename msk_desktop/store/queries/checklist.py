@@ -10,7 +10,6 @@ from datetime import date, datetime, time
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from msk_desktop.domain.staffing import Gender, Posting, Rank
 from msk_desktop.store.models import (
     DutyRosterAssignment,
     DutyRosterSlot,
@@ -20,7 +19,6 @@ from msk_desktop.store.models import (
     PreventiveAction,
     SupportReferral,
 )
-from msk_desktop.store.queries.due_items import staff_postings
 
 
 @dataclass(frozen=True)
@@ -178,20 +176,3 @@ def bonds_ended_before(session: Session, station_id: str, day: date) -> list[End
         .order_by(PreventiveAction.expires_on)
     ).all()
     return [EndedBond(r[0], f"{r[1]}/{r[2]}", r[3], r[4], r[5]) for r in rows if r[5] is not None]
-
-
-def postings(session: Session, station_id: str) -> list[Posting]:
-    """The staff register as the circular's rules read it."""
-    return [
-        Posting(
-            staff_id=s.id,
-            rank=Rank(s.rank),
-            gender=Gender(s.gender),
-            is_in_charge=s.is_in_charge,
-            posted_on=s.posted_on,
-            removed_on=s.removed_on,
-            removal_approval_ref=s.removal_approval_ref,
-            igot_certified_on=s.igot_certified_on,
-        )
-        for s in staff_postings(session, station_id)
-    ]

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from msk_desktop.domain.staffing import Gender, Posting, Rank
 from msk_desktop.store.models import (
     HelpdeskApplication,
     InspectionDirection,
@@ -91,11 +92,23 @@ def open_directions(session: Session, station_id: str) -> list[InspectionDirecti
     )
 
 
-def staff_postings(session: Session, station_id: str) -> list[StaffMember]:
-    return list(
-        session.scalars(
-            select(StaffMember).where(
-                StaffMember.station_id == station_id, StaffMember.deleted_at.is_(None)
-            )
+def postings(session: Session, station_id: str) -> list[Posting]:
+    """The staff register as the circular's rules read it."""
+    rows = session.scalars(
+        select(StaffMember).where(
+            StaffMember.station_id == station_id, StaffMember.deleted_at.is_(None)
         )
     )
+    return [
+        Posting(
+            staff_id=s.id,
+            rank=Rank(s.rank),
+            gender=Gender(s.gender),
+            is_in_charge=s.is_in_charge,
+            posted_on=s.posted_on,
+            removed_on=s.removed_on,
+            removal_approval_ref=s.removal_approval_ref,
+            igot_certified_on=s.igot_certified_on,
+        )
+        for s in rows
+    ]
