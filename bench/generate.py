@@ -1,9 +1,7 @@
-"""Synthetic stations for benchmarks, deterministic from a seed, with clearly fake names.
-
-The busy station is the demo seeder at a large scale: every register filled through the ops,
-as real work would be. The 100,000-FIR stress station is written with SQLAlchemy Core in large
-batches: going through the ops (each with its audit entry and outbox op) would measure the
-generator, not the app.
+"""The stress stations of the growth curve (FIRs only, up to 100,000), deterministic from a
+seed, with clearly fake names, written with SQLAlchemy Core in large batches: going through the
+ops (each with its audit entry and outbox op) would measure the generator, not the app. The busy
+station with every register is bench/fiveyear.py.
 """
 
 from __future__ import annotations
@@ -14,16 +12,13 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from msk_desktop.demo.seed import DEMO_PASSWORD, DEMO_USERNAME, DemoSummary, seed_demo
+from bench.fiveyear import END, PASSWORD, USERNAME
 from msk_desktop.ops.station import setup_station
 from msk_desktop.store.ids import new_id
 from msk_desktop.store.layout import DataLayout
 from msk_desktop.store.models import Fir, FirSection, FirVictim
 
-PASSWORD = "bench-password-1"
-USERNAME = "bench.incharge"
 BATCH = 5000
-END = date(2025, 11, 20)
 
 # (law, section, head, identity rule) of the common cases, weighted as a busy station sees them.
 CASES = [
@@ -38,23 +33,6 @@ CASES = [
 IPC_OF = {"85": "498A", "74": "354", "87": "366", "64": "376", "80": "304B", "78": "354D"}
 IO_NAMES = [f"उपनिरीक्षक डेमो {n} (काल्पनिक)" for n in range(1, 13)]
 PLACES = ["डेमो बाज़ार", "Demo College gate", "काल्पनिक ग्राम", "डेमो बस अड्डा", "Demo Colony"]
-
-
-# The demo seeder at scale 1.0 enters 80 FIRs, 65 preventive actions, 150 help desk
-# applications and 40 counselling cases over two years, and 8 weeks of rosters, all through the
-# ops (each with its audit entry, outbox op and search index update). At 10 that is a third of
-# PERFORMANCE.md's five busy years for FIRs and a sixth to a tenth for the other registers:
-# scale 40 took more than an hour on the shared 2-core machine, which BENCHMARKS.md states
-# next to the figures.
-BUSY_SCALE = 10.0
-
-
-def busy_station(root: Path, scale: float = BUSY_SCALE, seed: int = 38) -> DemoSummary:
-    """The demo station at ``scale``, ending on END; its users log in with the demo password."""
-    return seed_demo(DataLayout(root), today=END, seed=seed, scale=scale)
-
-
-BUSY_USERNAME, BUSY_PASSWORD = DEMO_USERNAME, DEMO_PASSWORD
 
 
 def stress_station(root: Path, firs: int, seed: int = 38) -> DataLayout:

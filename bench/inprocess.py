@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bench import baselines
-from bench.generate import USERNAME
+from bench.fiveyear import USERNAME
 from bench.measure import clock, median, percentile, timed
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.main_window import MainWindow

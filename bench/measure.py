@@ -48,6 +48,26 @@ def timed(action: Callable[[], object], runs: int) -> list[float]:
     return samples
 
 
+def repeated(action: Callable[[], float], runs: int, budget_s: float) -> list[float]:
+    """Up to ``runs`` figures of ``action`` (each its own, in seconds), stopping early once they
+    add up to ``budget_s``: the slowest measures still end in minutes, and say how many ran."""
+    samples: list[float] = []
+    while len(samples) < runs:
+        samples.append(action())
+        if sum(samples) >= budget_s:
+            break
+    return samples
+
+
+def seconds_of(action: Callable[[], object]) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    return run
+
+
 def ms(value: float) -> str:
     return f"{value:,.0f} ms" if value >= 100 else f"{value:.1f} ms"
 
@@ -64,6 +84,14 @@ def verdict(checks: list[tuple[bool, str]]) -> str:
 
 def within(value: float, limit: float, unit: str = "ms") -> tuple[bool, str]:
     return value <= limit, f"{value - limit:,.0f} {unit} over {limit:,.0f} {unit}"
+
+
+def at_least(value: float, limit: float, unit: str) -> tuple[bool, str]:
+    return value >= limit, f"{limit - value:,.0f} {unit} under {limit:,.0f} {unit}"
+
+
+def secs(value: float) -> str:
+    return f"{value:,.2f} s" if value < 10 else f"{value:,.1f} s"
 
 
 def within_ratio(value: float, base: float, limit: float) -> tuple[bool, str]:

@@ -50,7 +50,7 @@ def bare_rss(app: QApplication) -> None:
 
 
 def app_rss(app: QApplication, folder: Path, password: str) -> None:
-    from bench.generate import USERNAME  # noqa: PLC0415
+    from bench.fiveyear import USERNAME  # noqa: PLC0415
     from bench.measure import clock  # noqa: PLC0415
     from msk_desktop.gui.fonts import install_fonts  # noqa: PLC0415
     from msk_desktop.gui.language import Language  # noqa: PLC0415

@@ -14,10 +14,11 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 from sqlalchemy import func, select
 
-from bench import generate
+from bench import fiveyear, generate
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.station import login
 from msk_desktop.store.layout import DataLayout
@@ -27,6 +28,7 @@ from msk_desktop.store.models import (
     Fir,
     FollowUp,
     HelpdeskApplication,
+    PpkReferral,
     PreventiveAction,
 )
 
@@ -34,10 +36,11 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 SEED = 38
 STALE_S = 300
 POLL_S = 10
+GENERATED = "bench-generated-seconds.txt"  # how long the station took to generate
 
 
-def _key(kind: str, size: str) -> str:
-    source = hashlib.sha256(Path(generate.__file__).read_bytes()).hexdigest()[:10]
+def _key(kind: str, size: str, module: ModuleType = generate) -> str:
+    source = hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest()[:10]
     return f"{kind}-{size}-seed{SEED}-{source}"
 
 
@@ -51,7 +54,9 @@ def _cached(
     if not DataLayout(folder).exists():
         shutil.rmtree(scratch, ignore_errors=True)
         scratch.parent.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
         build(scratch)
+        (scratch / GENERATED).write_text(f"{time.perf_counter() - start:.1f}\n")
         scratch.rename(folder)
     layout = DataLayout(folder)
     login(layout, *user).db.close()  # migrates to head on open, after a backup, when behind
@@ -70,18 +75,44 @@ def stress(firs: int, cache: Path = CACHE) -> DataLayout:
         cache,
         _key("stress", str(firs)),
         lambda root: generate.stress_station(root, firs, SEED),
-        (generate.USERNAME, generate.PASSWORD),
+        (fiveyear.USERNAME, fiveyear.PASSWORD),
     )
 
 
-def busy(scale: float, cache: Path = CACHE) -> DataLayout:
-    """The demo station at ``scale``: every register, entered through the ops."""
+def five_year(scale: float = 1.0, cache: Path = CACHE) -> DataLayout:
+    """PERFORMANCE.md's busy station: five years of every register (bench/fiveyear.py)."""
     return _cached(
         cache,
-        _key("busy", f"{scale:g}"),
-        lambda root: generate.busy_station(root, scale, SEED),
-        (generate.BUSY_USERNAME, generate.BUSY_PASSWORD),
+        _key("fiveyear", f"{scale:g}", fiveyear),
+        lambda root: fiveyear.five_year_station(root, SEED, scale),
+        (fiveyear.USERNAME, fiveyear.PASSWORD),
     )
+
+
+def many_stations(stations: int, scale: float = 1.0, cache: Path = CACHE) -> DataLayout:
+    """``stations`` five-year stations in one file: a circle's laptop, the district replica."""
+    return _cached(
+        cache,
+        _key("stations", f"{stations}x{scale:g}", fiveyear),
+        lambda root: fiveyear.many_stations(root, stations, SEED, scale),
+        (fiveyear.USERNAME, fiveyear.PASSWORD),
+    )
+
+
+def with_outbox(ops: int, scale: float = 1.0, cache: Path = CACHE) -> DataLayout:
+    """The five-year station (at ``scale``) whose first ``ops`` rows wait in the outbox: a
+    station that worked before it was enrolled, for the sync benchmarks."""
+    return _cached(
+        cache,
+        _key("outbox", f"{ops}x{scale:g}", fiveyear),
+        lambda root: fiveyear.five_year_station(root, SEED, scale, outbox_limit=ops),
+        (fiveyear.USERNAME, fiveyear.PASSWORD),
+    )
+
+
+def generation_seconds(station: DataLayout) -> float | None:
+    found = station.root / GENERATED
+    return float(found.read_text()) if found.exists() else None
 
 
 def working_copy(station: DataLayout, into: Path) -> DataLayout:
@@ -97,6 +128,7 @@ COUNTED = {
     "helpdesk_application": HelpdeskApplication,
     "follow_up": FollowUp,
     "counselling_case": CounsellingCase,
+    "ppk_referral": PpkReferral,
     "duty_roster_slot": DutyRosterSlot,
 }
 

@@ -18,20 +18,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msk_desktop.demo.seed import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
 from msk_desktop.domain.dates import format_date, parse_date
 from msk_desktop.domain.errors import Message, MskError, ValidationError
-from msk_desktop.ops.context import OpContext
-from msk_desktop.ops.deadlines import DeadlineItem, station_deadlines
-from msk_desktop.ops.exchange import IMPORT_KEYS
-from msk_desktop.ops.maintenance import backup_station, check_station, restore_station
-from msk_desktop.ops.registers import REGISTERS
-from msk_desktop.ops.report_data import PRINTABLE, inspection_visit_id
-from msk_desktop.ops.station import login, setup_station
-from msk_desktop.ops.today import TodaysWork, todays_work
 from msk_desktop.store.layout import DataLayout, default_data_dir
 
+# The ops (and through them SQLAlchemy and Alembic) are imported by the commands that use
+# them: the desktop app's login window must not wait a second for them (gui/app.py).
 if TYPE_CHECKING:
+    from msk_desktop.ops.context import OpContext
+    from msk_desktop.ops.deadlines import DeadlineItem
+    from msk_desktop.ops.today import TodaysWork
     from msk_desktop.reports.jobs import PrintedReport
     from msk_desktop.sync.engine import SyncReport
 
@@ -88,6 +84,8 @@ def _layout(args: argparse.Namespace) -> DataLayout:
 
 
 def _login(args: argparse.Namespace, console: Console) -> OpContext:
+    from msk_desktop.ops.station import login  # noqa: PLC0415
+
     layout = _layout(args)
     if not layout.exists():
         raise MskError(
@@ -114,6 +112,8 @@ def _show_recovery_key(console: Console, key: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.station import setup_station  # noqa: PLC0415
+
     station = {
         "code": args.code,
         "name_hi": args.name_hi,
@@ -137,6 +137,8 @@ def cmd_init(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.demo.seed import DEMO_PASSWORD, DEMO_USERNAME, seed_demo  # noqa: PLC0415
+
     layout = _layout(args)
     if layout.exists():
         console.say(
@@ -184,6 +186,8 @@ def _deadline_json(item: DeadlineItem) -> dict[str, object]:
 
 
 def cmd_deadlines(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.deadlines import station_deadlines  # noqa: PLC0415
+
     ctx = _login(args, console)
     today = date.fromisoformat(args.today) if args.today else None
     items = station_deadlines(ctx, today, all_firs=True)
@@ -231,6 +235,8 @@ def _print_todays_work(work: TodaysWork, console: Console) -> None:
 
 
 def cmd_today(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.today import todays_work  # noqa: PLC0415
+
     ctx = _login(args, console)
     today = date.fromisoformat(args.today) if args.today else None
     work = todays_work(ctx, today)
@@ -246,6 +252,10 @@ def cmd_today(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     """The newcomer's first look: the demo station (created on first run) and today's work."""
+    from msk_desktop.demo.seed import DEMO_PASSWORD, DEMO_USERNAME, seed_demo  # noqa: PLC0415
+    from msk_desktop.ops.station import login  # noqa: PLC0415
+    from msk_desktop.ops.today import todays_work  # noqa: PLC0415
+
     layout = DataLayout(Path(args.data_dir) if args.data_dir else default_data_dir() / "demo")
     if not layout.exists():
         console.say(Message("डेमो थाना बनाया जा रहा है…", "Creating the demo station…"))
@@ -272,6 +282,8 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.maintenance import check_station  # noqa: PLC0415
+
     ctx = _login(args, console)
     health = check_station(ctx)
     ctx.db.close()
@@ -321,6 +333,8 @@ def _print_sync(report: SyncReport, console: Console) -> None:
                 f"refused by the district: {report.rejected} (reasons kept in the outbox)",
             )
         )
+    if report.audit_refused is not None:
+        console.error(report.audit_refused)
 
 
 def cmd_enrol(args: argparse.Namespace, console: Console) -> int:
@@ -418,6 +432,8 @@ def cmd_sync_import_answer(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.maintenance import check_station  # noqa: PLC0415
+
     ctx = _login(args, console)
     audit = check_station(ctx).audit
     ctx.db.close()
@@ -439,6 +455,8 @@ def cmd_audit_verify(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.maintenance import backup_station  # noqa: PLC0415
+
     ctx = _login(args, console)
     made = backup_station(ctx)
     ctx.db.close()
@@ -447,6 +465,8 @@ def cmd_backup(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.maintenance import restore_station  # noqa: PLC0415
+
     source = Path(args.source)
     if not source.is_file():
         raise MskError(Message(f"फ़ाइल नहीं मिली: {source}", f"No such file: {source}"))
@@ -619,6 +639,7 @@ def cmd_report_register(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_report_inspection(args: argparse.Namespace, console: Console) -> int:
+    from msk_desktop.ops.report_data import inspection_visit_id  # noqa: PLC0415
     from msk_desktop.reports.jobs import InspectionRequest, print_report  # noqa: PLC0415
 
     ctx = _login(args, console)
@@ -651,6 +672,9 @@ def _sync_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def _exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from msk_desktop.ops.exchange import IMPORT_KEYS  # noqa: PLC0415
+    from msk_desktop.ops.registers import REGISTERS  # noqa: PLC0415
+
     export = command(
         "export",
         cmd_export,
@@ -674,10 +698,8 @@ def _exchange_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     imports.add_argument("--commit", action="store_true", help="save the valid new rows")
 
 
-def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a few lines per command
-    parser = argparse.ArgumentParser(
-        prog="msk-desktop", description="Mission Shakti Kendra registers (मिशन शक्ति केन्द्र रजिस्टर)"
-    )
+def _app_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the desktop app itself (no command given)."""
     parser.add_argument("--lang", choices=("hi", "en"), default=os.environ.get("MSK_LANG", "hi"))
     parser.add_argument(
         "--demo",
@@ -694,6 +716,29 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a few lines per com
         action="store_true",
         help="check the installation on a temporary demo station, without a window; prints OK",
     )
+
+
+def _app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The app's options when no command is given, read without building the commands'
+    parser, whose choices (registers, printable reports) import the ops. None when there is a
+    command, help or a mistake: the full parser reads those."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _app_options(parser)
+    parser.set_defaults(command=None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
+def _parser() -> argparse.ArgumentParser:
+    from msk_desktop.ops.report_data import PRINTABLE  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(
+        prog="msk-desktop", description="Mission Shakti Kendra registers (मिशन शक्ति केन्द्र रजिस्टर)"
+    )
+    _app_options(parser)
     # No command: the desktop app opens.
     sub = parser.add_subparsers(dest="command")
 
@@ -787,7 +832,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a few lines per com
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _app_arguments(argv) or _parser().parse_args(argv)
     console = Console(args.lang)
     if args.self_check:
         from msk_desktop.gui.self_check import run_self_check  # noqa: PLC0415

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
 from msk_desktop.district import auth
-from msk_desktop.district.errors import DistrictError
+from msk_desktop.district.errors import DistrictError, unknown_station
 from msk_desktop.district.tables import (
     SCHEMA_VERSION,
     Conflict,
@@ -26,15 +26,21 @@ from msk_desktop.store.ids import new_id
 from msk_desktop.store.types import utc_now
 
 
-def initialise(engine: Engine) -> bool:
-    """Create the tables and the server's epoch and secret; False when already done."""
+def initialise(engine: Engine) -> str:
+    """Create the tables and the server's epoch and secret: "created"; on a database of an
+    older version, add the tables it lacks (every version so far only added tables):
+    "upgraded"; else "current"."""
     DistrictBase.metadata.create_all(engine)
     with Session(engine) as session, session.begin():
-        if session.get(ServerState, 1) is not None:
-            return False
+        if session.get(ServerState, 1) is None:
+            session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utc_now()))
+            session.add(ServerState(id=1, epoch=new_id(), last_seq=0, secret=auth.new_secret()))
+            return "created"
+        version = session.execute(select(func.max(SchemaVersion.version))).scalar()
+        if version is not None and version >= SCHEMA_VERSION:
+            return "current"
         session.add(SchemaVersion(version=SCHEMA_VERSION, applied_at=utc_now()))
-        session.add(ServerState(id=1, epoch=new_id(), last_seq=0, secret=auth.new_secret()))
-    return True
+        return "upgraded"
 
 
 def check_schema(engine: Engine) -> None:
@@ -73,12 +79,7 @@ def add_station(session: Session, code: str, name: str, circle: str) -> None:
 def enrol_code(session: Session, station_code: str, role: str) -> str:
     """A one-time code for one device of the station (or of its circle officer)."""
     if session.get(DistrictStation, station_code) is None:
-        raise DistrictError(
-            404,
-            "no_station",
-            f"थाना {station_code} ज्ञात नहीं है।",
-            f"Unknown station {station_code}.",
-        )
+        raise unknown_station(station_code)
     code = auth.new_enrol_code()
     session.add(
         EnrolCode(

@@ -14,13 +14,13 @@ from typing import TypeVar
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
-from msk_desktop.district import service
+from msk_desktop.district import audit_chain, service
 from msk_desktop.district.errors import DistrictError, malformed, too_large
 from msk_desktop.store import migrate
 from msk_desktop.sync.protocol import (
@@ -31,6 +31,8 @@ from msk_desktop.sync.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
+    AuditPushRequest,
+    AuditPushResponse,
     ChallengeRequest,
     ChallengeResponse,
     EnrolRequest,
@@ -44,6 +46,7 @@ from msk_desktop.sync.protocol import (
 )
 
 T = TypeVar("T")
+B = TypeVar("B", bound=BaseModel)
 
 
 def _short(exc: ValidationError) -> str:
@@ -153,25 +156,44 @@ def create_app(engine: Engine, schema_versions: list[str] | None = None) -> Fast
     def token(body: TokenRequest) -> TokenResponse:
         return transaction(lambda s: service.token(s, body))
 
-    @app.post(f"{API}/sync/push")
-    async def push(request: Request) -> PushResponse:
+    async def pushed(
+        request: Request, model: type[B], handle: Callable[[Session, service.Caller, B], T]
+    ) -> T:
+        """A device's upload: versions, size caps, token, shape, then ``handle`` in one
+        transaction; uploads are taken one at a time."""
         check_versions(request)
         raw = await _body(request)
         bearer = _bearer(request)
 
-        def work(session: Session) -> PushResponse:
+        def work(session: Session) -> T:
             caller = service.authenticate(session, bearer)
             try:
-                payload = PushRequest.model_validate_json(raw)
+                payload = model.model_validate_json(raw)
             except ValidationError as exc:
                 raise malformed(_short(exc)) from None
-            return service.push(session, caller, payload)
+            return handle(session, caller, payload)
 
-        def locked() -> PushResponse:
+        def locked() -> T:
             with push_lock:
                 return transaction(work)
 
         return await run_in_threadpool(locked)
+
+    @app.post(f"{API}/sync/push")
+    async def push(request: Request) -> PushResponse:
+        return await pushed(request, PushRequest, service.push)
+
+    @app.post(f"{API}/audit/push")
+    async def audit_push(request: Request) -> AuditPushResponse:
+        answer = await pushed(
+            request,
+            AuditPushRequest,
+            lambda s, caller, body: audit_chain.push(s, caller.device, body),
+        )
+        # A refused batch still commits its alarm, so the refusal is raised after the commit.
+        if isinstance(answer, audit_chain.Diverged):
+            raise answer.refusal()
+        return answer
 
     @app.get(f"{API}/sync/pull")
     def pull(

@@ -17,8 +17,9 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from msk_desktop.district import admin
+from msk_desktop.district import admin, report_cli
 from msk_desktop.district.errors import DistrictError
+from msk_desktop.district.tables import SCHEMA_VERSION
 from msk_desktop.domain.dates import format_date
 from msk_desktop.domain.errors import MskError
 from msk_desktop.sync import syncfile
@@ -38,8 +39,14 @@ def _in_transaction(engine: Engine, work: Callable[[Session], T]) -> T:
 
 
 def cmd_init(args: argparse.Namespace, engine: Engine) -> int:
-    made = admin.initialise(engine)
-    print("district database set up" if made else "district database was already set up")
+    done = admin.initialise(engine)
+    print(
+        {
+            "created": "district database set up",
+            "upgraded": f"district database upgraded to version {SCHEMA_VERSION}",
+            "current": "district database was already set up",
+        }[done]
+    )
     return 0
 
 
@@ -141,6 +148,41 @@ def cmd_import_syncfile(args: argparse.Namespace, engine: Engine) -> int:
     return 0
 
 
+def cmd_audit_verify(args: argparse.Namespace, engine: Engine) -> int:
+    """Per device: the district's copy of its audit chain walked, then the alarms of PCs whose
+    entries did not continue their copy. Exit 1 when anything is wrong."""
+    from msk_desktop.district import audit_chain  # noqa: PLC0415
+
+    with Session(engine) as session:
+        try:
+            devices = [
+                (d.device_id, d.station_code)
+                for d in audit_chain.station_devices(session, args.station)
+            ]
+        except DistrictError as exc:
+            print(f"{exc.body.reason.hi}\n{exc.body.reason.en}", file=sys.stderr)
+            return 2
+        broken = False
+        for device_id, station in devices:
+            report = audit_chain.verify_copy(session, device_id)
+            if report.ok:
+                print(f"{device_id}  {station:<14} OK ({report.entries} entries)")
+            else:
+                broken = True
+                print(
+                    f"{device_id}  {station:<14} BROKEN at entry {report.first_broken_seq}: "
+                    f"{report.reason} ({report.entries} entries hold before it)"
+                )
+        alarms = audit_chain.alarms(session, [device_id for device_id, _ in devices])
+    for alarm in alarms:
+        first, last = (t.isoformat(timespec="seconds") for t in (alarm.first_at, alarm.last_at))
+        print(
+            f"ALARM {alarm.device_id}: entry {alarm.seq} sent by the PC did not continue the "
+            f"district's copy ({alarm.reason}); first {first}, last {last}, {alarm.times} time(s)"
+        )
+    return 1 if broken or alarms else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="msk-district", description="MSK district sync server")
     parser.add_argument("--db", default=os.environ.get("MSK_DISTRICT_DB"), help="database URL")
@@ -177,6 +219,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     offline.add_argument("file", help="the sync file the PC wrote (msk-desktop sync-export)")
     offline.add_argument("--answer", required=True, help="answer file to write for the PC")
+    report_cli.add_commands(command)
+    audit = command(
+        "audit-verify", cmd_audit_verify, "check the district's copies of the PCs' audit chains"
+    )
+    audit.add_argument("--station", help="station code (default: every station)")
     return parser
 
 

@@ -55,3 +55,7 @@ def too_large(limit: int) -> DistrictError:
         f"अनुरोध बहुत बड़ा है (सीमा {limit} बाइट); कुछ भी लागू नहीं हुआ।",
         f"The request is too large (limit {limit} bytes); nothing was applied.",
     )
+
+
+def unknown_station(code: str) -> DistrictError:
+    return DistrictError(404, "no_station", f"थाना {code} ज्ञात नहीं है।", f"Unknown station {code}.")

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from msk_desktop.district import service
+from msk_desktop.district import audit_chain, service
 from msk_desktop.district.errors import DistrictError
 from msk_desktop.district.tables import Device
 from msk_desktop.store import migrate
 from msk_desktop.store.types import utc_now
 from msk_desktop.sync import syncfile
-from msk_desktop.sync.protocol import MAX_PAGE, PullResponse, PushRequest
+from msk_desktop.sync.protocol import MAX_PAGE, AuditPushResponse, PullResponse, PushRequest
 from msk_desktop.sync.syncfile import AnswerFile, StationFile
 
 
@@ -71,6 +71,7 @@ def answer_station_file(session: Session, data: bytes) -> Answered:
     while not pages or pages[-1].has_more:
         pages.append(service.pull(session, caller, cursor, MAX_PAGE))
         cursor = pages[-1].next_since
+    audit = audit_chain.push(session, device, station.audit) if station.audit else None
     answer = AnswerFile(
         answers=station.file_id,
         device_id=device.device_id,
@@ -78,6 +79,8 @@ def answer_station_file(session: Session, data: bytes) -> Answered:
         push=pushed,
         pages=pages,
         created_at=utc_now(),
+        audit=audit if isinstance(audit, AuditPushResponse) else None,
+        audit_refused=audit.as_reason() if isinstance(audit, audit_chain.Diverged) else None,
     )
     sealed = syncfile.seal(
         "answer",

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from msk_desktop.store.types import UtcDateTime
 
-SCHEMA_VERSION = 1
+# 2: the copies of the PCs' audit chains (AuditCopy, AuditAlarm); `init` adds them.
+SCHEMA_VERSION = 2
 
 
 class DistrictBase(DeclarativeBase):
@@ -155,3 +156,44 @@ class Conflict(DistrictBase):
     resolution: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str | None] = mapped_column(String(36))
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class AuditCopy(DistrictBase):
+    """Each PC's audit chain as the PC sent it, field for field (store/audit.py), so the
+    district can check it: the PC's own copy can be rewritten by whoever holds its key, this
+    one only grows, and only by entries that continue it."""
+
+    __tablename__ = "audit_copy"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[str] = mapped_column(String(40))  # the ISO text the hash covers
+    station_id: Mapped[str | None] = mapped_column(String(36))
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    username: Mapped[str | None] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_table: Mapped[str | None] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditAlarm(DistrictBase):
+    """A PC sent audit entries that do not continue the district's copy of its chain: entries
+    already sent were rewritten or deleted on the PC. One row per device and entry; a PC that
+    keeps sending the same entries bumps ``times``."""
+
+    __tablename__ = "audit_alarm"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(200))
+    first_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    times: Mapped[int] = mapped_column(Integer, default=1)
+
+    __table_args__ = (UniqueConstraint("device_id", "seq"),)

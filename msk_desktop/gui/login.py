@@ -1,5 +1,8 @@
 """The login window. Unwrapping the key costs Argon2 time, so it runs off the UI thread.
 
+It is the first window and waits only for Qt and itself: the ops (and through them SQLAlchemy)
+are imported by the login itself, off the UI thread, and meanwhile by gui/app.py's preload.
+
 After repeated wrong passwords the account waits (the wait is kept in the key-slot file and
 enforced there); the window shows the time left and keeps the button off until it has passed.
 """
@@ -8,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,13 +25,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from msk_desktop.domain.dates import IST
 from msk_desktop.domain.errors import LoginDelayed, MskError
 from msk_desktop.gui.language import ENGLISH, HINDI, Language
-from msk_desktop.gui.recover_password import RecoverPasswordDialog
 from msk_desktop.gui.worker import run_in_background
-from msk_desktop.ops.context import OpContext, now_ist
-from msk_desktop.ops.station import login
 from msk_desktop.store.layout import DataLayout
+
+if TYPE_CHECKING:
+    from msk_desktop.gui.recover_password import RecoverPasswordDialog
+    from msk_desktop.ops.context import OpContext
+
+# The time as ops.context.now_ist gives it, without importing the ops for it.
+NOW_IST = partial(datetime.now, IST)
+
+
+def _log_in(
+    layout: DataLayout, username: str, password: str, clock: Callable[[], datetime]
+) -> OpContext:
+    """On the worker thread: the import waits for the preload if it is still running."""
+    from msk_desktop.ops.station import login  # noqa: PLC0415
+
+    return login(layout, username, password, clock)
 
 
 class LoginDialog(QDialog):
@@ -37,7 +56,7 @@ class LoginDialog(QDialog):
         layout: DataLayout,
         language: Language,
         station_label: str,
-        clock: Callable[[], datetime] = now_ist,
+        clock: Callable[[], datetime] = NOW_IST,
     ) -> None:
         super().__init__()
         self.layout_, self.language, self.clock = layout, language, clock
@@ -116,7 +135,7 @@ class LoginDialog(QDialog):
         self.button.setEnabled(False)
         username, password = self.username.text(), self.password.text()
         run_in_background(
-            lambda: login(self.layout_, username, password, self.clock),
+            lambda: _log_in(self.layout_, username, password, self.clock),
             self._succeeded,
             self._failed,
         )
@@ -135,12 +154,16 @@ class LoginDialog(QDialog):
         self.message.setText(self.language.text(LoginDelayed(left).message))
 
     def recover(self) -> RecoverPasswordDialog:
+        from msk_desktop.gui.recover_password import RecoverPasswordDialog  # noqa: PLC0415
+
         dialog = RecoverPasswordDialog(self.layout_, self.language, self, self.clock)
         dialog.recovered.connect(self._succeeded)
         dialog.open()
         return dialog
 
     def _succeeded(self, context: object) -> None:
+        from msk_desktop.ops.context import OpContext  # noqa: PLC0415 - loaded by the login
+
         assert isinstance(context, OpContext)
         self.context = context
         self.logged_in.emit(context)

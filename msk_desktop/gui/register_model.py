@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from msk_desktop.domain.display import display
@@ -28,12 +29,17 @@ from msk_desktop.ops.browse import (
 from msk_desktop.ops.context import OpContext
 
 PAGE_SIZE = 200
+# A filter's count stops here ("more than 10,000"): counting every row of a filter most rows
+# pass would hold up the first page (ops.browse.count_entries).
+COUNT_CAP = 10_000
 SERIAL = Message("क्रमांक", "Serial")
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RegisterTableModel(QAbstractTableModel):
+    total_changed = Signal()  # paging found the end: a capped count is exact now
+
     def __init__(self, ctx: OpContext, register: str, language: Language) -> None:
         super().__init__()
         self.ctx, self.language = ctx, language
@@ -42,6 +48,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._prepared: Prepared | None = None
         self._rows: list[tuple[Any, ...]] = []
         self._total = 0
+        self._counted = True  # False while the count stopped at the cap
         language.changed.connect(self._relabel)
         self.reload()
 
@@ -51,7 +58,10 @@ class RegisterTableModel(QAbstractTableModel):
         prepared = prepare(self.ctx, self.browse)  # may refuse the filter: before any reset
         self.beginResetModel()
         self._prepared = prepared
-        self._total = count_entries(self.ctx, prepared)
+        # The whole register counts at once from its index: exactly, never capped.
+        cap = COUNT_CAP if prepared.query.narrowed else None
+        self._total = count_entries(self.ctx, prepared, cap)
+        self._counted = cap is None or self._total <= cap
         self._rows = page_of_entries(self.ctx, prepared, 0, PAGE_SIZE)
         self.endResetModel()
 
@@ -67,22 +77,34 @@ class RegisterTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """How many rows the view shows; while ``counted`` is False, only that there are more
+        than ``COUNT_CAP``."""
         return self._total
 
+    @property
+    def counted(self) -> bool:
+        return self._counted
+
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
+        more = len(self._rows) < self._total or not self._counted
+        return not parent.isValid() and more
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid():
             return
         assert self._prepared is not None  # reload() ran in __init__
         page = page_of_entries(self.ctx, self._prepared, len(self._rows), PAGE_SIZE)
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        known = (self._total, self._counted)
+        if len(page) < PAGE_SIZE:  # the last page: now the count is exact
+            self._total, self._counted = len(self._rows) + len(page), True
+        else:
+            self._total = max(self._total, len(self._rows) + len(page))
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        if (self._total, self._counted) != known:
+            self.total_changed.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         name = None if column <= 0 else self.columns[column - 1].name

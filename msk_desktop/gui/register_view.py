@@ -26,7 +26,7 @@ from msk_desktop.gui.history_pane import HistoryPane
 from msk_desktop.gui.import_dialog import ImportDialog
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.refresh_when_shown import RefreshWhenShown
-from msk_desktop.gui.register_model import RegisterTableModel
+from msk_desktop.gui.register_model import COUNT_CAP, RegisterTableModel
 from msk_desktop.ops.browse import Browse, entry_values
 from msk_desktop.ops.changes import OpResult
 from msk_desktop.ops.context import OpContext
@@ -92,6 +92,7 @@ class RegisterView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         self.model.modelReset.connect(self._fit_columns)
+        self.model.total_changed.connect(self._show_count)
         self._fit_columns()
         language.changed.connect(self.retranslate)
         self.retranslate()
@@ -116,9 +117,13 @@ class RegisterView(QWidget):
             header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
     def _show_count(self) -> None:
-        self.count.setText(
-            self.language(f"{self.model.total} प्रविष्टियाँ", f"{self.model.total} entries")
-        )
+        if self.model.counted:
+            total = self.model.total
+            self.count.setText(self.language(f"{total} प्रविष्टियाँ", f"{total} entries"))
+        else:
+            self.count.setText(
+                self.language(f"{COUNT_CAP:,} से अधिक प्रविष्टियाँ", f"more than {COUNT_CAP:,} entries")
+            )
 
     def _show_browse(self, browse: Browse) -> None:
         self.model.set_browse(browse)

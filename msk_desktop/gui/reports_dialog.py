@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from msk_desktop.domain.dates import format_date, parse_date
 from msk_desktop.domain.errors import FieldError, Message, MskError, ValidationError
-from msk_desktop.gui.language import Language
+from msk_desktop.gui.language import ENGLISH, Language
 from msk_desktop.gui.pdf_pages import PdfPages
 from msk_desktop.gui.worker import run_in_background
-from msk_desktop.ops.context import OpContext
+from msk_desktop.ops.circle import circle_stations
+from msk_desktop.ops.context import OpContext, Role
 from msk_desktop.ops.report_data import PRINTABLE, inspection_visit_list
 from msk_desktop.reports.jobs import (
+    DistrictRequest,
     InspectionRequest,
     MonthlyRequest,
     PrintedReport,
@@ -47,7 +49,7 @@ from msk_desktop.reports.jobs import (
 from msk_desktop.reports.monthly_data import ReportMonth
 from msk_desktop.reports.pages import RenderedPdf
 
-MONTHLY, REGISTER, INSPECTION = "monthly", "register", "inspection"
+MONTHLY, REGISTER, INSPECTION, CIRCLE = "monthly", "register", "inspection", "circle"
 PREVIEW_DPI = 80  # a landscape ledger page fits a 1280-pixel window at this size
 PRINT_DPI_LIMIT = 300  # sharper than any thana printer needs, and keeps a page image small
 
@@ -65,6 +67,9 @@ def suggested_file_name(request: ReportRequest) -> str:
             return f"register-{register}-{first.isoformat()}-{last.isoformat()}.pdf"
         case InspectionRequest():
             return "inspection.pdf"
+        case DistrictRequest(month, circle):
+            scope = "-".join((circle or "district").split())
+            return f"consolidated-{scope}-{month.year}-{month.month:02d}.pdf"
 
 
 class ReportsDialog(QDialog):
@@ -90,6 +95,10 @@ class ReportsDialog(QDialog):
         self.choices.addWidget(self._monthly_choice())
         self.choices.addWidget(self._register_choice())
         self.choices.addWidget(self._inspection_choice())
+        # The circle officer's laptop holds the circle's stations: their consolidated report.
+        if ctx.actor.role is Role.CIRCLE_OFFICER:
+            self.kind.addItem(lang("सर्किल समेकित रिपोर्ट", "Circle consolidated report"), CIRCLE)
+            self.choices.addWidget(self._circle_choice())
         self.kind.currentIndexChanged.connect(self.choices.setCurrentIndex)
 
         self.generate_button = QPushButton(lang("रिपोर्ट बनाएँ", "Generate"))
@@ -181,6 +190,20 @@ class ReportsDialog(QDialog):
         form.addRow(self.language("निरीक्षण", "Visit"), self.visit)
         return self._page(form)
 
+    def _circle_choice(self) -> QWidget:
+        last_month = ReportMonth.of(self.ctx.today()).shifted(-1)
+        self.circle_month = QLineEdit(f"{last_month.year}-{last_month.month:02d}")
+        self.circle_month.setObjectName("report_circle_month")
+        self.circle_month.setPlaceholderText("YYYY-MM")
+        self.circle = QComboBox()
+        self.circle.setObjectName("report_circle")
+        for name in sorted({station.circle for station in circle_stations(self.ctx)}):
+            self.circle.addItem(name, name)
+        form = QFormLayout()
+        form.addRow(self.language("माह (YYYY-MM)", "Month (YYYY-MM)"), self.circle_month)
+        form.addRow(self.language("सर्किल", "Circle"), self.circle)
+        return self._page(form)
+
     @staticmethod
     def _page(form: QFormLayout) -> QWidget:
         page = QWidget()
@@ -205,6 +228,10 @@ class ReportsDialog(QDialog):
         if kind == REGISTER:
             first, last = self._day(self.first, "first"), self._day(self.last, "last")
             return RegisterRequest(str(self.register.currentData()), first, last)
+        if kind == CIRCLE:
+            month = ReportMonth.parse(self.circle_month.text())
+            english = self.language.code == ENGLISH
+            return DistrictRequest(month, self.circle.currentData(), "en" if english else "hi")
         if self.visit.currentData() is None:
             raise _invalid(
                 "visit", "निरीक्षण पुस्तिका में कोई प्रविष्टि नहीं है", "the inspection book is empty"

@@ -27,11 +27,14 @@ PULLED_TABLES = frozenset(
 
 
 def describe(report: SyncReport) -> Message:
+    # The district refusing the audit log is rare and serious: it is said after the counts.
+    audit = report.audit_refused or Message("", "")
     return Message(
         f"सिंक पूर्ण: भेजे {report.pushed}, प्राप्त {report.pulled}, विरोध {report.conflicts}, "
-        f"अस्वीकृत {report.rejected}",
+        f"अस्वीकृत {report.rejected}" + (f" — {audit.hi}" if audit.hi else ""),
         f"Sync done: sent {report.pushed}, received {report.pulled}, "
-        f"conflicts {report.conflicts}, refused {report.rejected}",
+        f"conflicts {report.conflicts}, refused {report.rejected}"
+        + (f" — {audit.en}" if audit.en else ""),
     )
 
 

@@ -199,12 +199,13 @@ def _page_query(ctx: OpContext, browse: Browse) -> PageQuery:
     )
 
 
-def count_entries(ctx: OpContext, browse: Browse | Prepared) -> int:
+def count_entries(ctx: OpContext, browse: Browse | Prepared, cap: int | None = None) -> int:
+    """How many entries ``browse`` shows; with ``cap``, a count above it is ``cap + 1``."""
     prepared = browse if isinstance(browse, Prepared) else prepare(ctx, browse)
     require(ctx, "read_registers")
     with ctx.db.read() as session:
         return count_rows(
-            session, register(prepared.register).model, ctx.actor.station_id, prepared.query
+            session, register(prepared.register).model, ctx.actor.station_id, prepared.query, cap
         )
 
 

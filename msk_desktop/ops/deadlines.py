@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from msk_desktop.domain import forms
 from msk_desktop.domain.catalogue import SectionRef, offence_catalogue
-from msk_desktop.domain.dates import ist_date
+from msk_desktop.domain.dates import IST, ist_date
 from msk_desktop.domain.deadlines import (
     ATTENTION_HORIZON_DAYS,
+    DUE_SOON_DAYS,
+    VICTIM_UPDATE_DAYS,
     CaseFacts,
+    DeadlineRule,
     DeadlineState,
     DeadlineStatus,
     case_deadlines,
@@ -20,7 +26,7 @@ from msk_desktop.domain.deadlines import (
 from msk_desktop.domain.fields import clean_value
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.permissions import require
-from msk_desktop.store.queries.fir_facts import FirFacts, fir_facts
+from msk_desktop.store.queries.fir_facts import FirFacts, fir_facts, unsettled_fir_ids
 
 CLOSED_WITHOUT_INVESTIGATION = frozenset({"transferred", "expunged"})
 ATTENTION = frozenset({DeadlineState.OVERDUE, DeadlineState.DUE_SOON})
@@ -73,6 +79,51 @@ def _case_facts(facts: FirFacts) -> CaseFacts:
     )
 
 
+# The rules every FIR may have; any other comes from a section (a medical examination, the
+# report to the CWC) and runs out within days of the registration.
+REGISTRATION_RULES = frozenset({DeadlineRule.INVESTIGATION_60, DeadlineRule.VICTIM_UPDATE_90})
+
+
+@cache
+def _early_sections() -> frozenset[tuple[str, str]]:
+    """Sections that bring a rule besides the investigation and the victim update, found by
+    asking the rules of a case filed under each section alone (a case's rules are those of
+    its sections taken together), so they are never restated here."""
+    catalogue = offence_catalogue()
+    registered = datetime(2025, 1, 1, 10, 0, tzinfo=IST)  # under the BNSS: every rule runs
+    early = set()
+    for entry in catalogue.sections:
+        facts = _case(registered, registered.date(), (entry.ref,), (), None, {})
+        rules = {
+            s.rule
+            for s in case_deadlines(facts, registered.date(), catalogue)
+            if s.state is not DeadlineState.NOT_APPLICABLE
+        }
+        if rules - REGISTRATION_RULES:
+            early.add((entry.ref.law, entry.ref.section))
+    return frozenset(early)
+
+
+def _unsettled_facts(
+    session: Session, station_id: str, since: date | None, today: date
+) -> list[FirFacts]:
+    """Facts of the FIRs that may have a deadline overdue or due soon today. Left out, before
+    any is read: FIRs transferred or expunged (nothing runs for them), and FIRs whose
+    investigation is finished, with no section bringing an early rule, whose victim was told of
+    the progress or whose 90 days to tell her end more than DUE_SOON_DAYS after today. Each
+    such FIR has only rules met, not applicable or pending (the equivalence is tested against
+    the full evaluation, tests/ops/test_deadlines_prefilter.py)."""
+    quiet_from = today - timedelta(days=VICTIM_UPDATE_DAYS - DUE_SOON_DAYS - 1)
+    chosen = unsettled_fir_ids(
+        station_id,
+        since,
+        closed_statuses=CLOSED_WITHOUT_INVESTIGATION,
+        early_sections=_early_sections(),
+        victim_update_pending_since=datetime.combine(quiet_from, time(), IST),
+    )
+    return fir_facts(session, station_id, among=chosen)
+
+
 def station_deadlines(
     ctx: OpContext,
     today: date | None = None,
@@ -88,7 +139,10 @@ def station_deadlines(
     catalogue = offence_catalogue()
     since = None if all_firs else today - timedelta(days=ATTENTION_HORIZON_DAYS)
     with ctx.db.read() as session:
-        all_facts = fir_facts(session, ctx.actor.station_id, since)
+        if wanted <= ATTENTION:  # most FIRs have nothing due: not read at all
+            all_facts = _unsettled_facts(session, ctx.actor.station_id, since, today)
+        else:
+            all_facts = fir_facts(session, ctx.actor.station_id, since)
     items = [
         DeadlineItem(f.fir_id, f.serial, f"{f.crime_no}/{f.crime_year}", f.crime_head, f.io_name, s)
         for f in all_facts

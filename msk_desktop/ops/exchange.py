@@ -304,6 +304,9 @@ def import_rows(
         )
     try:
         with ctx.db.write(ctx.author, ctx.actor.station_id) as tx:
+            # A dry run's outbox ops would be rolled back unread (as its audit entry and search
+            # documents, which are made only at commit): it skips them, nothing else.
+            tx.capture.record_ops = commit
             importer = _Importer(ctx, tx, register_name)
             result = ImportResult(register_name, commit, importer.rows(rows))
             if not commit:

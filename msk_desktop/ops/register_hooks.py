@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from msk_desktop.domain import bonds, law
@@ -51,16 +51,30 @@ def fir_sections(session: Session, fir_id: str) -> list[SectionRef]:
     return [SectionRef(law_, section) for law_, section in rows]
 
 
+# Built once: building the statement for each FIR was half the time of an FIR import's rows.
+_CRIME_NO_TAKEN = (
+    select(Fir.id)
+    .where(
+        Fir.station_id == bindparam("station"),
+        Fir.crime_no == bindparam("crime_no"),
+        Fir.crime_year == bindparam("crime_year"),
+        Fir.deleted_at.is_(None),
+        Fir.id != bindparam("fir_id"),
+    )
+    .limit(1)
+)
+
+
 class FirHooks(RegisterHooks):
     def validate(self, session: Session, ctx: OpContext, values: Values) -> list[FieldError]:
         clash = session.execute(
-            select(Fir.id).where(
-                Fir.station_id == ctx.actor.station_id,
-                Fir.crime_no == values["crime_no"],
-                Fir.crime_year == values["crime_year"],
-                Fir.deleted_at.is_(None),
-                Fir.id != values.get("id", ""),
-            )
+            _CRIME_NO_TAKEN,
+            {
+                "station": ctx.actor.station_id,
+                "crime_no": values["crime_no"],
+                "crime_year": values["crime_year"],
+                "fir_id": values.get("id", ""),
+            },
         ).first()
         errors = []
         if "id" in values:  # an edit: a new offence date may call for the other penal code

@@ -8,7 +8,7 @@ identity table: printouts carry pseudonyms only.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -53,6 +53,7 @@ from msk_desktop.store.queries.report_queries import (
     directions_of,
     directions_until,
     entries_between,
+    firs_counted,
     helpdesk_rows,
     in_charge_name,
     inspection_visits,
@@ -72,6 +73,7 @@ __all__ = [
     "AwarenessRow",
     "CounsellingRow",
     "DirectionRow",
+    "FigureSource",
     "FirCase",
     "HelpdeskRow",
     "InspectionSource",
@@ -84,6 +86,7 @@ __all__ = [
     "StationInfo",
     "VictimLabel",
     "VisitRow",
+    "figure_sources",
     "inspection_source",
     "inspection_visit_id",
     "inspection_visit_list",
@@ -238,54 +241,103 @@ class FirCase:
 
 
 @dataclass(frozen=True)
-class MonthlySource:
-    """Everything the monthly report of ``first``..``last`` counts, read at one moment."""
+class FigureSource:
+    """The rows behind the figures of ``first``..``last`` that the month alone decides
+    (investigations, deadlines, the month's rates, applications, PPK, rosters, staff,
+    directions), read at one moment: what the circle view's line of a station needs."""
 
     station: StationInfo
-    firs: tuple[FirCase, ...]  # every FIR: pendency at the start of the year needs them all
+    # The FIRs the report can count (``firs_counted``): pendency at the start of a period needs
+    # the older ones still open then, not the thousands closed long before.
+    firs: tuple[FirCase, ...]
     helpdesk: tuple[HelpdeskRow, ...]
-    preventive: Mapping[str, int]  # action code -> actions in the month
-    counselling: tuple[CounsellingRow, ...]
     ppk: tuple[ReferralRow, ...]
-    support: tuple[ReferralRow, ...]
-    awareness: tuple[AwarenessRow, ...]
     rosters: tuple[ShiftCount, ...]
     postings: tuple[Posting, ...]
     directions: tuple[DirectionRow, ...]
 
 
-def monthly_source(ctx: OpContext, first: date, last: date, as_of: date) -> MonthlySource:
+@dataclass(frozen=True)
+class MonthlySource(FigureSource):
+    """Everything the monthly report of ``first``..``last`` counts, read at one moment."""
+
+    preventive: Mapping[str, int]  # action code -> actions in the month
+    counselling: tuple[CounsellingRow, ...]
+    support: tuple[ReferralRow, ...]
+    awareness: tuple[AwarenessRow, ...]
+
+
+def monthly_source(
+    ctx: OpContext, first: date, last: date, as_of: date, *, since: date | None = None
+) -> MonthlySource:
     """The rows behind the monthly report of ``first``..``last``; ``as_of`` (the month's last
-    day, or today in a month not yet over) names the in-charge who signs."""
+    day, or today in a month not yet over) names the in-charge who signs. ``since`` is the
+    first day of the earliest period the report counts (its year, its trend): older FIRs
+    closed before it are left unread. Without it, every FIR is read."""
     require(ctx, "read_registers")
     station_id = ctx.actor.station_id
     with ctx.db.read() as session:
-        firs = tuple(
-            FirCase(
-                f.fir_id,
-                f"{f.crime_no}/{f.crime_year}",
-                f.crime_head,
-                f.io_name,
-                f.status,
-                ist_date(f.registered_at),
-                _case_facts(f),
-            )
-            for f in fir_facts(session, station_id)
-        )
-        staff = tuple(postings(session, station_id))
+        figures = _figure_source(session, ctx, first, last, as_of, since)
         return MonthlySource(
-            station=_station(session, ctx, as_of),
-            firs=firs,
-            helpdesk=tuple(helpdesk_rows(session, station_id, first, last)),
+            **{f.name: getattr(figures, f.name) for f in fields(FigureSource)},
             preventive=preventive_actions_by_kind(session, station_id, first, last),
             counselling=tuple(counselling_rows(session, station_id, first, last)),
-            ppk=tuple(referral_rows(session, PpkReferral, station_id, first, last)),
             support=tuple(referral_rows(session, SupportReferral, station_id, first, last)),
             awareness=tuple(awareness_by_kind(session, station_id, first, last)),
-            rosters=tuple(roster_coverage(session, station_id, first, last)),
-            postings=staff,
-            directions=tuple(directions_until(session, station_id, last)),
         )
+
+
+def figure_sources(
+    ctx: OpContext, periods: Sequence[tuple[date, date, date]]
+) -> list[FigureSource]:
+    """The rows behind the month's own figures of each period (first, last, as_of), read at
+    one moment. The rows of the whole span are read once and shared by every period: each
+    period's figures count only what its dates select, so more rows change nothing (the
+    circle view's twelve-month trend reads a station once, not twelve times). Only the
+    in-charge who signs and the shifts, which are counted in SQL, are read period by
+    period."""
+    require(ctx, "read_registers")
+    station_id = ctx.actor.station_id
+    first = min(period[0] for period in periods)
+    last = max(period[1] for period in periods)
+    with ctx.db.read() as session:
+        shared = _figure_source(session, ctx, first, last, last, first)
+        return [
+            replace(
+                shared,
+                station=_station(session, ctx, as_of),
+                rosters=tuple(roster_coverage(session, station_id, start, end)),
+            )
+            for start, end, as_of in periods
+        ]
+
+
+def _figure_source(
+    session: Session, ctx: OpContext, first: date, last: date, as_of: date, since: date | None
+) -> FigureSource:
+    station_id = ctx.actor.station_id
+    among = None if since is None else firs_counted(station_id, since, first, last)
+    firs = tuple(
+        FirCase(
+            f.fir_id,
+            f"{f.crime_no}/{f.crime_year}",
+            f.crime_head,
+            f.io_name,
+            f.status,
+            ist_date(f.registered_at),
+            _case_facts(f),
+        )
+        for f in fir_facts(session, station_id, among=among)
+    )
+    return FigureSource(
+        station=_station(session, ctx, as_of),
+        firs=firs,
+        helpdesk=tuple(helpdesk_rows(session, station_id, first, last)),
+        ppk=tuple(referral_rows(session, PpkReferral, station_id, first, last)),
+        rosters=tuple(roster_coverage(session, station_id, first, last)),
+        postings=tuple(postings(session, station_id)),
+        directions=tuple(directions_until(session, station_id, last)),
+    )
 
 
 # ---- the inspection report ---------------------------------------------------------------

@@ -3,7 +3,7 @@ Paragraph, and the in-charge's signature block."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -39,14 +39,16 @@ def ruled_table(
     numeric: Sequence[int] = (),
     total_row: bool = False,
     split_rows: bool = False,
+    heading_markup: Callable[[Message], str] = stacked,
 ) -> Table:
     """A table ruled like a paper register: Hindi-over-English column headings, every cell a
     shaped Paragraph, numbers right-aligned, the header repeated on each page it runs onto.
-    ``split_rows`` lets one tall entry continue on the next page instead of failing the print."""
+    ``split_rows`` lets one tall entry continue on the next page instead of failing the print;
+    ``heading_markup`` sets the column headings otherwise (an English-only report)."""
     if any(len(row) != len(header) for row in rows):
         raise ValueError("every row needs one cell per column")
     # The heading row is drawn again on every page the table runs onto: lay it out once.
-    data: list[list[Any]] = [[CellParagraph(stacked(h), styles.header_cell) for h in header]]
+    data: list[list[Any]] = [[CellParagraph(heading_markup(h), styles.header_cell) for h in header]]
     for row in rows:
         data.append(
             [

@@ -1,25 +1,28 @@
 """The circle view: one line per station the database holds, for one month.
 
-Every figure is taken from that station's monthly progress report (``monthly_data``), so the
-line of a station in the circle view and its own report always agree; nothing is counted here
-a second way. It lives beside the monthly report rather than in ``ops`` because ops may not
-import reports (the layers point one way).
+Every figure is taken from that station's monthly progress report (``monthly_data``: the
+figures the month alone decides, ``month_figures``, which the full report is built from too),
+so the line of a station in the circle view and its own report always agree; nothing is
+counted here a second way. It lives beside the monthly report rather than in ``ops`` because
+ops may not import reports (the layers point one way).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 
 from msk_desktop.domain.deadlines import DeadlineState
+from msk_desktop.domain.errors import Message
 from msk_desktop.ops.circle import circle_stations, station_context
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.report_data import StationInfo
 from msk_desktop.reports.monthly_data import (
-    MonthlyReport,
+    MonthFigures,
     Rates,
     ReportMonth,
-    build_monthly_report,
+    build_month_figures,
 )
 
 
@@ -52,16 +55,58 @@ class CircleRow:
 def circle_summary(ctx: OpContext, month: ReportMonth) -> list[CircleRow]:
     """One line per station in the database (by station code) for ``month``, judged on the
     month's last day, or today in the month not yet over."""
-    return [
-        _row(
-            station.station_id,
-            build_monthly_report(station_context(ctx, station.station_id), month),
-        )
-        for station in circle_stations(ctx)
-    ]
+    return circle_trend(ctx, [month])[month]
 
 
-def _row(station_id: str, report: MonthlyReport) -> CircleRow:
+def circle_trend(
+    ctx: OpContext, months: Sequence[ReportMonth]
+) -> dict[ReportMonth, list[CircleRow]]:
+    """The circle view of each of ``months``: the same lines, month by month. Each station's
+    registers are read once for all the months."""
+    found: dict[ReportMonth, list[CircleRow]] = {month: [] for month in months}
+    for station in circle_stations(ctx):
+        figures = build_month_figures(station_context(ctx, station.station_id), months)
+        for month, month_figures in zip(months, figures, strict=True):
+            found[month].append(_row(station.station_id, month_figures))
+    return found
+
+
+CIRCLE_TOTAL = Message("सर्किल योग", "Circle total")
+
+
+def circle_total(rows: Sequence[CircleRow], as_of: date) -> CircleRow:
+    """The stations' lines as one line: every count summed, and the rates worked out again
+    from the summed counts (the rate of the sum, never an average of the stations' rates)."""
+
+    def summed(kind: type[object], lines: Sequence[object]) -> dict[str, int]:
+        # Every whole-number field, so a count added to the line later is summed as well.
+        return {
+            f.name: sum(getattr(line, f.name) for line in lines)
+            for f in fields(kind)  # type: ignore[arg-type]
+            if f.type == "int"
+        }
+
+    circle = {row.station.circle for row in rows}
+    district = {row.station.district for row in rows}
+    return CircleRow(
+        station_id="",
+        station=StationInfo(
+            "",
+            CIRCLE_TOTAL,
+            district.pop() if len(district) == 1 else "",
+            circle.pop() if len(circle) == 1 else "",
+            None,
+        ),
+        as_of=as_of,
+        rates=Rates(
+            period=rows[0].rates.period if rows else Message("", ""),
+            **summed(Rates, [row.rates for row in rows]),
+        ),
+        **summed(CircleRow, rows),
+    )
+
+
+def _row(station_id: str, report: MonthFigures) -> CircleRow:
     investigations = [line.state for line in report.investigations]
     return CircleRow(
         station_id=station_id,

@@ -18,6 +18,8 @@ from typing import Literal
 from msk_desktop.domain.errors import Message, MskError
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.report_data import record_print
+from msk_desktop.reports.district_data import build_district_report
+from msk_desktop.reports.district_pdf import Lang, render_district_pdf
 from msk_desktop.reports.formatting import format_moment
 from msk_desktop.reports.inspection_data import build_inspection_report
 from msk_desktop.reports.inspection_pdf import render_inspection
@@ -47,7 +49,17 @@ class InspectionRequest:
     entry_id: str
 
 
-ReportRequest = MonthlyRequest | RegisterRequest | InspectionRequest
+@dataclass(frozen=True)
+class DistrictRequest:
+    """The consolidated report of every station in the database, or of one circle."""
+
+    month: ReportMonth
+    circle: str | None = None
+    lang: Lang = "hi"
+    circles: tuple[tuple[str, str], ...] = ()  # station code -> circle, as the district has them
+
+
+ReportRequest = MonthlyRequest | RegisterRequest | InspectionRequest | DistrictRequest
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,9 @@ def render_report(ctx: OpContext, request: ReportRequest) -> RenderedPdf:
             return render_ledger(build_ledger(ctx, register, first, last), stamp)
         case InspectionRequest(entry_id):
             return render_inspection(build_inspection_report(ctx, entry_id), stamp)
+        case DistrictRequest(month, circle, lang, circles):
+            report = build_district_report(ctx, month, circle, circles=dict(circles))
+            return render_district_pdf(report, stamp, lang)
 
 
 def record_output(ctx: OpContext, request: ReportRequest, pages: int, output: Output) -> None:
@@ -105,6 +120,15 @@ def record_output(ctx: OpContext, request: ReportRequest, pages: int, output: Ou
                 entity_table="inspection_entry",
                 entity_id=entry_id,
                 output=output,
+            )
+        case DistrictRequest(month, circle):
+            record_print(
+                ctx,
+                "district",
+                pages=pages,
+                output=output,
+                month=f"{month.year}-{month.month:02d}",
+                circle=circle or "*",
             )
 
 

@@ -51,11 +51,13 @@ from msk_desktop.domain.staffing import (
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.report_data import (
     DirectionRow,
+    FigureSource,
     FirCase,
     HelpdeskRow,
     MonthlySource,
     ReferralRow,
     StationInfo,
+    figure_sources,
     monthly_source,
 )
 from msk_desktop.reports.formatting import action_title, head_title
@@ -324,6 +326,24 @@ class Trend:
 
 
 @dataclass(frozen=True)
+class MonthFigures:
+    """The figures of a monthly report that the month alone decides (no year to date, no
+    trend), under the report's names: the circle view's line of a station is made of them."""
+
+    station: StationInfo
+    month: ReportMonth
+    as_of: date
+    investigations: tuple[InvestigationLine, ...]
+    deadlines: tuple[DeadlineTally, ...]
+    rates_month: Rates
+    helpdesk: HelpdeskSummary
+    ppk: PpkSummary
+    rosters: tuple[RosterLine, ...]
+    staff_findings: tuple[StaffFindingLine, ...]
+    directions: DirectionsSummary
+
+
+@dataclass(frozen=True)
 class MonthlyReport:
     station: StationInfo
     month: ReportMonth
@@ -353,6 +373,33 @@ class MonthlyReport:
 
 def build_monthly_report(ctx: OpContext, month: ReportMonth) -> MonthlyReport:
     """The report of ``month`` as the registers stand now."""
+    as_of = report_day(ctx, month)
+    source = monthly_source(ctx, month.first_day, month.last_day, as_of, since=counted_since(month))
+    return compile_monthly(source, month, as_of)
+
+
+def build_month_figures(ctx: OpContext, months: Sequence[ReportMonth]) -> list[MonthFigures]:
+    """The figures of the report of each of ``months`` that the month alone decides, read
+    together and without the FIRs only the year to date and the trend need (those closed
+    before the first of the months began)."""
+    as_of = [report_day(ctx, month) for month in months]
+    sources = figure_sources(
+        ctx,
+        [(month.first_day, month.last_day, day) for month, day in zip(months, as_of, strict=True)],
+    )
+    # The months share their rows (``figure_sources``): what does not depend on the month is
+    # worked out once.
+    met: dict[str, list[DeadlineStatus]] = {}
+    helpdesk = _helpdesk_days(sources[0].helpdesk)
+    return [
+        month_figures(source, month, _Judged(day, met), helpdesk)
+        for source, month, day in zip(sources, months, as_of, strict=True)
+    ]
+
+
+def report_day(ctx: OpContext, month: ReportMonth) -> date:
+    """The day the report of ``month`` judges on: its last day, or today in a month not yet
+    over; a month not yet begun has no report."""
     today = ctx.today()
     if month.first_day > today:
         raise ValidationError(
@@ -365,9 +412,18 @@ def build_monthly_report(ctx: OpContext, month: ReportMonth) -> MonthlyReport:
                 )
             ]
         )
-    as_of = min(month.last_day, today)
-    source = monthly_source(ctx, month.first_day, month.last_day, as_of)
-    return compile_monthly(source, month, as_of)
+    return min(month.last_day, today)
+
+
+def trend_months(month: ReportMonth) -> tuple[ReportMonth, ...]:
+    """The months of the trend ending with ``month``, oldest first."""
+    return tuple(month.shifted(offset) for offset in range(1 - TREND_MONTHS, 1))
+
+
+def counted_since(month: ReportMonth) -> date:
+    """The first day of the earliest period the report of ``month`` counts: its trend's first
+    month, or 1 January when the year to date reaches further back."""
+    return min(trend_months(month)[0].first_day, date(month.year, 1, 1))
 
 
 def compile_monthly(source: MonthlySource, month: ReportMonth, as_of: date) -> MonthlyReport:
@@ -375,6 +431,8 @@ def compile_monthly(source: MonthlySource, month: ReportMonth, as_of: date) -> M
     in_month = Period(month.first_day, month.last_day)
     year_to_date = Period(date(month.year, 1, 1), month.last_day)
     heads, total = _head_counts(source.firs, in_month)
+    judged = _Judged(as_of, {})
+    figures = month_figures(source, month, judged, _helpdesk_days(source.helpdesk))
     preventive = _preventive(source.preventive)
     return MonthlyReport(
         station=source.station,
@@ -382,9 +440,9 @@ def compile_monthly(source: MonthlySource, month: ReportMonth, as_of: date) -> M
         as_of=as_of,
         heads=heads,
         head_total=total,
-        investigations=_investigations(source.firs, as_of),
-        deadlines=_deadline_tallies(source.firs, in_month, as_of),
-        rates_month=_rates(source.firs, in_month, month.name, as_of),
+        investigations=figures.investigations,
+        deadlines=figures.deadlines,
+        rates_month=figures.rates_month,
         rates_year=_rates(
             source.firs,
             year_to_date,
@@ -392,23 +450,46 @@ def compile_monthly(source: MonthlySource, month: ReportMonth, as_of: date) -> M
                 f"{format_date(year_to_date.first)} से {format_date(year_to_date.last)} तक",
                 f"{format_date(year_to_date.first)} to {format_date(year_to_date.last)}",
             ),
-            as_of,
+            judged,
         ),
         preventive=preventive,
         preventive_total=sum(t.count for t in preventive),
-        helpdesk=_helpdesk(source.helpdesk, in_month),
+        helpdesk=figures.helpdesk,
         counselling=_counselling(source, in_month),
-        ppk=_ppk(source.ppk, in_month),
+        ppk=figures.ppk,
         support=_support(source.support, in_month),
         awareness=_awareness(source),
-        rosters=_rosters(source),
+        rosters=figures.rosters,
         staff=_staff_lines(source.postings, as_of),
+        staff_findings=figures.staff_findings,
+        directions=figures.directions,
+        trend=_trend(source.firs, month),
+    )
+
+
+def month_figures(
+    source: FigureSource, month: ReportMonth, judged: _Judged, helpdesk: Sequence[DaysOpen]
+) -> MonthFigures:
+    """The part of the report that needs of the FIRs before the month only those still open
+    when it began (``since`` the month's first day is enough to read them); ``helpdesk`` is
+    ``_helpdesk_days`` of the source's applications."""
+    in_month = Period(month.first_day, month.last_day)
+    as_of = judged.as_of
+    return MonthFigures(
+        station=source.station,
+        month=month,
+        as_of=as_of,
+        investigations=_investigations(source.firs, judged),
+        deadlines=_deadline_tallies(source.firs, in_month, judged),
+        rates_month=_rates(source.firs, in_month, month.name, judged),
+        helpdesk=_helpdesk(helpdesk, in_month),
+        ppk=_ppk(source.ppk, in_month),
+        rosters=_rosters(source),
         staff_findings=tuple(
             StaffFindingLine(f.severity == "violation", f.message)
             for f in staffing_report(source.postings, as_of)
         ),
         directions=_directions(source.directions, in_month, as_of),
-        trend=_trend(source.firs, month),
     )
 
 
@@ -457,21 +538,47 @@ def _as_of(case: FirCase, day: date) -> FirCase:
     return replace(case, facts=replace(case.facts, investigation_done_on=None))
 
 
-def _sixty_day(case: FirCase, day: date) -> DeadlineStatus:
-    """The 60-day investigation rule's status of ``case`` judged on ``day``."""
-    return next(
-        status
-        for status in case_deadlines(case.facts, day, offence_catalogue())
-        if status.rule is DeadlineRule.INVESTIGATION_60
-    )
+class _Judged:
+    """The status of every rule of each case on the report's day, worked out once per case:
+    the investigation list, the deadline tallies and both rates read the same statuses."""
+
+    def __init__(self, as_of: date, met: dict[str, list[DeadlineStatus]]) -> None:
+        self.as_of = as_of
+        self._catalogue = offence_catalogue()
+        self._found: dict[tuple[str, date | None], list[DeadlineStatus]] = {}
+        self._met = met
+
+    def statuses(self, case: FirCase) -> list[DeadlineStatus]:
+        # Keyed by the investigation's end too: ``_as_of`` may give the same FIR without it.
+        key = (case.fir_id, case.investigation_done_on)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = case_deadlines(case.facts, self.as_of, self._catalogue)
+        return found
+
+    def sixty_day(self, case: FirCase) -> DeadlineStatus:
+        """The 60-day investigation rule's status of ``case``."""
+        return next(s for s in self.statuses(case) if s.rule is DeadlineRule.INVESTIGATION_60)
+
+    def met(self, case: FirCase) -> list[DeadlineStatus]:
+        """The deadlines ``case`` met, in time or late. Whether and when a deadline was met
+        does not depend on the day judged on, so months judged together share ``met``."""
+        found = self._met.get(case.fir_id)
+        if found is None:
+            found = self._met[case.fir_id] = [
+                s for s in self.statuses(case) if s.done_on is not None
+            ]
+        return found
 
 
-def _investigations(firs: Sequence[FirCase], as_of: date) -> tuple[InvestigationLine, ...]:
+def _investigations(firs: Sequence[FirCase], judged: _Judged) -> tuple[InvestigationLine, ...]:
+    as_of = judged.as_of
     lines = []
     for case in firs:
-        if case.registered_on > as_of:
-            continue
-        status = _sixty_day(_as_of(case, as_of), as_of)
+        done = case.investigation_done_on
+        if case.registered_on > as_of or (done is not None and done <= as_of):
+            continue  # not yet registered, or finished by then: neither overdue nor due
+        status = judged.sixty_day(_as_of(case, as_of))
         if status.state in (DeadlineState.OVERDUE, DeadlineState.DUE_SOON):
             assert status.due_on is not None  # an open deadline always has a due date
             lines.append(
@@ -499,15 +606,14 @@ def _investigations(firs: Sequence[FirCase], as_of: date) -> tuple[Investigation
 
 
 def _deadline_tallies(
-    firs: Sequence[FirCase], period: Period, as_of: date
+    firs: Sequence[FirCase], period: Period, judged: _Judged
 ) -> tuple[DeadlineTally, ...]:
     on_time: Counter[DeadlineRule] = Counter()
     late: Counter[DeadlineRule] = Counter()
-    catalogue = offence_catalogue()
     for case in firs:
         if case.registered_on > period.last:
             continue
-        for status in case_deadlines(case.facts, as_of, catalogue):
+        for status in judged.met(case):
             if status.done_on not in period:
                 continue
             if status.state is DeadlineState.MET_ON_TIME:
@@ -520,13 +626,13 @@ def _deadline_tallies(
     )
 
 
-def _rates(firs: Sequence[FirCase], period: Period, name: Message, as_of: date) -> Rates:
+def _rates(firs: Sequence[FirCase], period: Period, name: Message, judged: _Judged) -> Rates:
     before = period.first - timedelta(days=1)
     finished = [
         status
         for case in firs
         if case.investigation_done_on in period
-        and (status := _sixty_day(case, as_of)).state is not DeadlineState.NOT_APPLICABLE
+        and (status := judged.sixty_day(case)).state is not DeadlineState.NOT_APPLICABLE
     ]
     return Rates(
         period=name,
@@ -540,7 +646,7 @@ def _rates(firs: Sequence[FirCase], period: Period, name: Message, as_of: date) 
 
 
 def _trend(firs: Sequence[FirCase], month: ReportMonth) -> Trend:
-    months = tuple(month.shifted(offset) for offset in range(1 - TREND_MONTHS, 1))
+    months = trend_months(month)
     received: dict[str, Counter[ReportMonth]] = {}
     for case in firs:
         registered = ReportMonth.of(case.registered_on)
@@ -581,12 +687,17 @@ def _closed_on(row: HelpdeskRow) -> date | None:
     return received
 
 
-def _helpdesk(rows: Iterable[HelpdeskRow], period: Period) -> HelpdeskSummary:
+DaysOpen = tuple[date, date | None]  # an application's day received and day closed
+
+
+def _helpdesk_days(rows: Iterable[HelpdeskRow]) -> list[DaysOpen]:
+    return [(ist_date(row.received_at), _closed_on(row)) for row in rows]
+
+
+def _helpdesk(days: Iterable[DaysOpen], period: Period) -> HelpdeskSummary:
     received = pending = 0
     days_to_close: list[int] = []
-    for row in rows:
-        received_on = ist_date(row.received_at)
-        closed_on = _closed_on(row)
+    for received_on, closed_on in days:
         received += received_on in period
         if received_on <= period.last and (closed_on is None or closed_on > period.last):
             pending += 1
@@ -661,7 +772,7 @@ def _awareness(source: MonthlySource) -> tuple[AwarenessLine, ...]:
     )
 
 
-def _rosters(source: MonthlySource) -> tuple[RosterLine, ...]:
+def _rosters(source: FigureSource) -> tuple[RosterLine, ...]:
     by_roster = {row.roster: row for row in source.rosters}
     return tuple(
         RosterLine(

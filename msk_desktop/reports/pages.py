@@ -38,6 +38,10 @@ class PageFurniture:
     period: Message
     printed: Message  # when and by whom it was printed (an account name, never a victim's)
     styles: ReportStyles
+    english: bool = False  # English alone, for a report asked for in English
+
+    def words(self, message: Message) -> str:
+        return markup(message.en) if self.english else bilingual(message)
 
     def draw(self, canvas: Canvas, size: tuple[float, float], page: int, total: int) -> None:
         width, height = size
@@ -46,9 +50,9 @@ class PageFurniture:
         top = height - TOP_MARGIN
         styles = self.styles
         # The same texts on every page: CellParagraph lays each out once for the whole report.
-        left = CellParagraph(f"<b>{bilingual(self.station)}</b>", styles.page_header)
+        left = CellParagraph(f"<b>{self.words(self.station)}</b>", styles.page_header)
         right = CellParagraph(
-            f"<b>{bilingual(self.title)}</b><br/>{bilingual(self.period)}",
+            f"<b>{self.words(self.title)}</b><br/>{self.words(self.period)}",
             styles.page_header_right,
         )
         _draw_top(canvas, left, SIDE_MARGIN, top, half)
@@ -60,10 +64,10 @@ class PageFurniture:
         footer_y = BOTTOM_MARGIN + FOOTER_HEIGHT - 3 * mm
         canvas.setLineWidth(0.3)
         canvas.line(SIDE_MARGIN, footer_y + 1 * mm, width - SIDE_MARGIN, footer_y + 1 * mm)
-        printed = CellParagraph(bilingual(self.printed), styles.page_footer)
-        number = Paragraph(
-            markup(f"पृष्ठ {page} / {total}  (Page {page} of {total})"), styles.page_footer_right
-        )
+        printed = CellParagraph(self.words(self.printed), styles.page_footer)
+        english = f"Page {page} of {total}"
+        label = english if self.english else f"पृष्ठ {page} / {total}  ({english})"
+        number = Paragraph(markup(label), styles.page_footer_right)
         _draw_top(canvas, printed, SIDE_MARGIN, footer_y, inner * 0.7)
         _draw_top(canvas, number, SIDE_MARGIN + inner * 0.7, footer_y, inner * 0.3)
 

@@ -1,17 +1,20 @@
 """Turns every flushed change of a synced row into an outbox op and an audit diff.
 
 It runs as a ``before_flush`` hook, so no write path can forget the outbox: whatever an op does
-through the session, the op rows are added to the same flush, hence the same transaction.
+through the session, the op rows are written by the same flush, hence the same transaction.
+They are written at the end of the flush (``after_flush``) with one executemany, not as an ORM
+object each: an import of 10,000 FIRs makes 30,000 ops, and the objects were a fifth of it.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import insert, inspect
+from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
 from msk_desktop.store.base import SyncedRow, SyncState
 from msk_desktop.store.clock import HybridClock
@@ -40,6 +43,11 @@ class CaptureContext:
     clock: HybridClock
     schema_version: str
     changes: list[RowChange] = field(default_factory=list)
+    # False while an import's dry run flushes: it is rolled back, so its ops would be thrown
+    # away unread; the rows themselves still get their defaults and stamps.
+    record_ops: bool = True
+    # Ops of the flush in progress, written by ``write_outbox`` once its rows are.
+    unwritten: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _python_default(column: Any) -> Any:
@@ -51,23 +59,34 @@ def _python_default(column: Any) -> Any:
     return default.arg
 
 
+# Per class, once: an import of 10,000 FIRs captures 30,000 rows, and walking each mapper's
+# columns again for every row was a tenth of the import.
+@cache
+def _defaulted_columns(mapper: Mapper[Any]) -> tuple[tuple[str, Any], ...]:
+    """(attribute, column) of the columns that have a Python-side default."""
+    return tuple(
+        (attr.key, attr.columns[0])
+        for attr in mapper.column_attrs
+        if attr.columns[0].default is not None
+    )
+
+
+@cache
+def _synced_keys(mapper: Mapper[Any]) -> tuple[str, ...]:
+    return tuple(a.key for a in mapper.column_attrs if a.key not in SyncedRow.SYNC_BOOKKEEPING)
+
+
 def _fill_defaults(row: SyncedRow) -> None:
     # Column defaults are applied only at INSERT time; the outbox needs the values now.
-    mapper = inspect(type(row))
-    for attr in mapper.column_attrs:
-        if getattr(row, attr.key) is None:
-            value = _python_default(attr.columns[0])
+    for key, column in _defaulted_columns(inspect(type(row))):
+        if getattr(row, key) is None:
+            value = _python_default(column)
             if value is not None:
-                setattr(row, attr.key, value)
+                setattr(row, key, value)
 
 
 def _insert_change(row: SyncedRow) -> RowChange:
-    mapper = inspect(type(row))
-    values = {
-        a.key: to_json_value(getattr(row, a.key))
-        for a in mapper.column_attrs
-        if a.key not in SyncedRow.SYNC_BOOKKEEPING
-    }
+    values = {key: to_json_value(getattr(row, key)) for key in _synced_keys(inspect(type(row)))}
     return RowChange(type(row).__tablename__, row.id, "insert", values)
 
 
@@ -97,41 +116,52 @@ def capture_changes(session: Session, flush_context: UOWTransaction, instances: 
         return
     if any(isinstance(obj, SyncedRow) for obj in session.deleted):
         raise RuntimeError("synced rows are soft-deleted (deleted_at), never deleted")
+    context.unwritten = []  # a failed earlier flush rolled the transaction back, ops included
     now = utc_now()
     for obj in list(session.new):
         if isinstance(obj, SyncedRow):
             _fill_defaults(obj)
             obj.created_by = obj.updated_by = context.user_id
             obj.created_at = obj.updated_at = now
-            _record(session, context, _insert_change(obj), base_version=0)
+            _record(context, _insert_change(obj), base_version=0)
     for obj in list(session.dirty):
         if isinstance(obj, SyncedRow) and session.is_modified(obj, include_collections=False):
             change = _update_change(obj)
             if change is not None:
                 obj.updated_by, obj.updated_at = context.user_id, now
                 obj.sync_state = SyncState.DIRTY
-                _record(session, context, change, base_version=obj.version)
+                _record(context, change, base_version=obj.version)
 
 
-def _record(
-    session: Session, context: CaptureContext, change: RowChange, base_version: int
-) -> None:
+def _record(context: CaptureContext, change: RowChange, base_version: int) -> None:
     context.changes.append(change)
-    session.add(
-        SyncOutbox(
-            op_id=new_id(),
-            table_name=change.table,
-            row_id=change.row_id,
-            operation=change.operation,
-            fields=json.dumps(change.fields, ensure_ascii=False),
-            base_version=base_version,
-            hlc=context.clock.stamp(),
-            user_id=context.user_id,
-            schema_version=context.schema_version,
-            state=OutboxState.PENDING,
-            created_at=utc_now(),
-        )
+    if not context.record_ops:
+        return
+    context.unwritten.append(
+        {
+            "op_id": new_id(),
+            "table_name": change.table,
+            "row_id": change.row_id,
+            "operation": change.operation,
+            "fields": json.dumps(change.fields, ensure_ascii=False),
+            "base_version": base_version,
+            "hlc": context.clock.stamp(),
+            "user_id": context.user_id,
+            "schema_version": context.schema_version,
+            "state": OutboxState.PENDING,
+            "created_at": utc_now(),
+        }
     )
+
+
+def write_outbox(session: Session, flush_context: UOWTransaction) -> None:
+    """The ``after_flush`` half: the flush's ops after its rows (and after any op an ORM object
+    of its own, such as a conflict's resolve op), in the order they were captured."""
+    context: CaptureContext | None = session.info.get("capture")
+    if context is None or not context.unwritten:
+        return
+    rows, context.unwritten = context.unwritten, []
+    session.connection().execute(insert(SyncOutbox.__table__), rows)
 
 
 def masked_for_audit(change: RowChange) -> dict[str, Any]:

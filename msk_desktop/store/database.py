@@ -24,6 +24,7 @@ from msk_desktop.store.change_capture import (
     RowChange,
     capture_changes,
     masked_for_audit,
+    write_outbox,
 )
 from msk_desktop.store.clock import HybridClock
 from msk_desktop.store.engine import IMMEDIATE, check_key, create_empty, open_engine
@@ -44,6 +45,7 @@ from msk_desktop.store.models import DeviceSyncState, SyncOutbox
 from msk_desktop.store.search_index import rebuild_search_index, update_search_index
 
 event.listen(Session, "before_flush", capture_changes)
+event.listen(Session, "after_flush", write_outbox)
 
 
 @dataclass(frozen=True)

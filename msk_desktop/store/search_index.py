@@ -142,9 +142,14 @@ def _register_number(table: str) -> int:
     return sorted(register_models()).index(table) + 1
 
 
+def document_rowid_base(table: str) -> int:
+    """What a document's FTS rowid adds to its entry's rowid (the register's number)."""
+    return _register_number(table) << REGISTER_BITS
+
+
 def _document_rowids(session: Session, table: str, entry_ids: list[str]) -> dict[str, int]:
     """entry id -> the FTS rowid of its document (soft-deleted entries included)."""
-    high = _register_number(table) << REGISTER_BITS
+    high = document_rowid_base(table)
     found = session.execute(
         text(f"SELECT id, rowid FROM {table} WHERE id IN :ids").bindparams(
             bindparam("ids", expanding=True)

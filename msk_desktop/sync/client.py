@@ -22,6 +22,8 @@ from msk_desktop.sync.protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
+    AuditPushRequest,
+    AuditPushResponse,
     ChallengeRequest,
     ChallengeResponse,
     EnrolRequest,
@@ -190,15 +192,20 @@ class DistrictClient:
         self._sign = sign
         sign()
 
-    def push(self, ops: list[Op]) -> PushResponse:
-        body = gzip.compress(PushRequest(ops=ops).model_dump_json().encode(), compresslevel=6)
+    def _post_gzip(self, model: type[M], path: str, body: BaseModel) -> M:
         return self._call(
-            PushResponse,
+            model,
             "POST",
-            "/sync/push",
-            content=body,
+            path,
+            content=gzip.compress(body.model_dump_json().encode(), compresslevel=6),
             headers={"Content-Type": "application/json", "Content-Encoding": "gzip"},
         )
+
+    def push(self, ops: list[Op]) -> PushResponse:
+        return self._post_gzip(PushResponse, "/sync/push", PushRequest(ops=ops))
+
+    def push_audit(self, batch: AuditPushRequest) -> AuditPushResponse:
+        return self._post_gzip(AuditPushResponse, "/audit/push", batch)
 
     def pull(self, since: int, limit: int) -> PullResponse:
         return self._call(

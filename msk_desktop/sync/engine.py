@@ -13,10 +13,16 @@ from msk_desktop.store.database import Author, StationDatabase
 from msk_desktop.store.ids import new_id
 from msk_desktop.store.layout import DataLayout
 from msk_desktop.store.types import utc_now
-from msk_desktop.sync import syncfile
-from msk_desktop.sync.client import DistrictClient, fetch_certificate, new_device_key
+from msk_desktop.sync import local_store, syncfile
+from msk_desktop.sync.client import (
+    DistrictClient,
+    SyncRefused,
+    fetch_certificate,
+    new_device_key,
+)
 from msk_desktop.sync.protocol import (
     CIRCLE_WRITABLE,
+    MAX_AUDIT_BATCH,
     MAX_BATCH,
     EnrolRequest,
     EnrolResponse,
@@ -41,6 +47,9 @@ class SyncReport:
     conflicts: int = 0  # conflicts new to this PC
     resent_after_restore: bool = False
     skipped_tables: set[str] = field(default_factory=set)
+    audit_sent: int = 0  # audit entries new to the district
+    # Why the district would not take this PC's audit entries (its data synced all the same).
+    audit_refused: Message | None = None
 
     def summary(self) -> dict[str, int]:
         return {
@@ -50,6 +59,8 @@ class SyncReport:
             "pulled": self.pulled,
             "conflicts": self.conflicts,
             "resent_after_restore": int(self.resent_after_restore),
+            "audit_sent": self.audit_sent,
+            "audit_refused": int(self.audit_refused is not None),
         }
 
 
@@ -89,7 +100,7 @@ def enrol(
         )
     finally:
         client.close()
-    replica.save_enrolment(db, author, server_url, answer, private, cert)
+    local_store.save_enrolment(db, author, server_url, answer, private, cert)
     return answer
 
 
@@ -114,6 +125,7 @@ def sync(
             replica.keep_local(db, author, CIRCLE_WRITABLE)
         _push(db, author, client, meta.max_batch, meta.server_epoch, report)
         _pull(db, author, client, meta.max_page, report)
+        _push_audit(db, author, client, report)
     finally:
         client.close()
     replica.finish_sync(db, author, report.summary())
@@ -128,7 +140,7 @@ def _push(
     epoch: str,
     report: SyncReport,
 ) -> None:
-    while ops := replica.pending_ops(db, batch):
+    while ops := local_store.pending_ops(db, batch):
         answer = client.push(ops)
         if answer.server_epoch != epoch:
             # Restored while we pushed: send everything again to the restored district.
@@ -140,10 +152,35 @@ def _push(
             break  # the district answered part of the batch; the rest goes next run
 
 
+def _push_audit(
+    db: StationDatabase, author: Author, client: DistrictClient, report: SyncReport
+) -> None:
+    """The audit entries the district does not yet hold, after the data: a refusal is
+    reported, and the data already synced stays synced."""
+    rewound = False
+    while batch := local_store.audit_batch(db):
+        try:
+            answer = client.push_audit(batch)
+        except SyncRefused as exc:
+            report.audit_refused = exc.message
+            return
+        if replica.begin_epoch(db, author, answer.server_epoch):
+            report.resent_after_restore = True
+            continue  # restored meanwhile: the whole chain goes again
+        replica.acknowledge_audit(db, author, answer.held_through)
+        report.audit_sent += answer.stored
+        if answer.held_through < batch.after_seq:
+            if rewound:
+                return  # the district keeps holding less; try again next run
+            rewound = True  # it holds less than this PC thought: send from there
+        elif answer.held_through < batch.entries[-1].seq:
+            return
+
+
 def _record(
     db: StationDatabase, author: Author, results: list[OpOutcome], report: SyncReport
 ) -> None:
-    counts = replica.record_outcomes(db, author, results)
+    counts = local_store.record_outcomes(db, author, results)
     report.pushed += counts.applied + counts.conflict + counts.rejected
     report.duplicates += counts.duplicate
     report.rejected += counts.rejected
@@ -166,7 +203,7 @@ def _pull(
 
 
 def _apply(db: StationDatabase, author: Author, page: PullResponse, report: SyncReport) -> None:
-    counts = replica.apply_page(db, author, page)
+    counts = local_store.apply_page(db, author, page)
     report.pulled += counts.rows
     report.conflicts += counts.new_conflicts
     report.skipped_tables |= counts.skipped_tables
@@ -179,7 +216,7 @@ def _apply(db: StationDatabase, author: Author, page: PullResponse, report: Sync
 class Exported:
     data: bytes
     ops: int
-    more: bool  # more changes wait than one file carries: export again after the answer
+    more: bool  # more changes (or audit entries) wait than one file carries: export again
 
 
 def _district_keys(enrolment: replica.Enrolment) -> tuple[str, str]:
@@ -204,7 +241,7 @@ def export_file(db: StationDatabase, author: Author) -> Exported:
     district_box_key, _ = _district_keys(enrolment)
     if enrolment.role == "circle":
         replica.keep_local(db, author, CIRCLE_WRITABLE)
-    ops = replica.pending_ops(db, MAX_BATCH + 1)
+    ops = local_store.pending_ops(db, MAX_BATCH + 1)
     payload = StationFile(
         file_id=new_id(),
         device_id=enrolment.device_id,
@@ -215,6 +252,7 @@ def export_file(db: StationDatabase, author: Author) -> Exported:
         ops=ops[:MAX_BATCH],
         answer_key=syncfile.public_text(syncfile.device_box_key(enrolment.private_key)),
         created_at=utc_now(),
+        audit=local_store.audit_batch(db),
     )
     data = syncfile.seal(
         "station",
@@ -223,7 +261,8 @@ def export_file(db: StationDatabase, author: Author) -> Exported:
         syncfile.device_sign_key(enrolment.private_key),
         district_box_key,
     )
-    return Exported(data, len(payload.ops), len(ops) > MAX_BATCH)
+    audit_full = payload.audit is not None and len(payload.audit.entries) == MAX_AUDIT_BATCH
+    return Exported(data, len(payload.ops), len(ops) > MAX_BATCH or audit_full)
 
 
 def import_answer(db: StationDatabase, author: Author, data: bytes) -> SyncReport:
@@ -247,6 +286,11 @@ def import_answer(db: StationDatabase, author: Author, data: bytes) -> SyncRepor
     if _enrolled(db).cursor == answer.since:
         for page in answer.pages:
             _apply(db, author, page, report)
+    if answer.audit is not None:
+        replica.acknowledge_audit(db, author, answer.audit.held_through)
+        report.audit_sent = answer.audit.stored
+    if answer.audit_refused is not None:
+        report.audit_refused = Message(answer.audit_refused.hi, answer.audit_refused.en)
     replica.finish_sync(db, author, report.summary())
     return report
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from msk_desktop.store.models import SyncConflict
 
 PROTOCOL_VERSION = 1
 API = "/v1"
@@ -18,6 +20,8 @@ PROTOCOL_HEADER = "X-MSK-Protocol"
 SCHEMA_HEADER = "X-MSK-Schema"
 
 MAX_BATCH = 500  # ops per push
+MAX_AUDIT_BATCH = 1000  # audit entries per audit push
+MAX_AUDIT_DETAIL = 1_000_000  # characters of one audit entry's detail
 MAX_PAGE = 500  # rows per pull page
 # A push body may be at most this large once decompressed (a gzip bomb stops here).
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -31,7 +35,7 @@ CIRCLE_HIDDEN = frozenset({"protected_identity", "app_user"})
 Role = Literal["station", "circle"]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
 # A "resolve" op names a conflict of this table, not a register row.
-CONFLICT_TABLE = "sync_conflict"
+CONFLICT_TABLE = SyncConflict.__tablename__
 
 _ID = Field(min_length=1, max_length=36)
 
@@ -165,3 +169,45 @@ class PullResponse(_Strict):
     rows: list[PulledRow]
     next_since: int
     has_more: bool
+
+
+_HASH = Field(pattern=r"^[0-9a-f]{64}$")
+MAX_SEQ = 2**62  # fits the district's BIGINT
+
+
+class AuditRecord(_Strict):
+    """One entry of a PC's audit chain, exactly as the PC stored it (store/audit.py): the
+    district recomputes its hash from these fields, so nothing may be reshaped on the way."""
+
+    seq: int = Field(ge=1, le=MAX_SEQ)
+    id: str = _ID
+    at: str = Field(min_length=1, max_length=40)  # ISO time, as the hash covers it
+    station_id: str | None = Field(default=None, max_length=36)
+    user_id: str | None = Field(default=None, max_length=36)
+    username: str | None = Field(default=None, max_length=40)
+    action: str = Field(min_length=1, max_length=40)
+    entity_table: str | None = Field(default=None, max_length=40)
+    entity_id: str | None = Field(default=None, max_length=36)
+    detail: str = Field(max_length=MAX_AUDIT_DETAIL)
+    prev_hash: str = _HASH
+    hash: str = _HASH
+
+    @field_validator("*")
+    @classmethod
+    def _storable(cls, value: object) -> object:
+        # PostgreSQL text holds no NUL character; the PC never writes one.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("NUL character")
+        return value
+
+
+class AuditPushRequest(_Strict):
+    after_seq: int = Field(ge=0, le=MAX_SEQ)  # the entries continue the chain after this one
+    entries: list[AuditRecord] = Field(min_length=1, max_length=MAX_AUDIT_BATCH)
+
+
+class AuditPushResponse(_Strict):
+    server_epoch: str
+    # The last entry of this device's chain the district now holds; the PC sends from the next.
+    held_through: int
+    stored: int  # entries new to the district in this push

@@ -29,7 +29,15 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from msk_desktop.domain.errors import Message, MskError
-from msk_desktop.sync.protocol import MAX_BATCH, Op, PullResponse, PushResponse
+from msk_desktop.sync.protocol import (
+    MAX_BATCH,
+    AuditPushRequest,
+    AuditPushResponse,
+    Op,
+    PullResponse,
+    PushResponse,
+    Reason,
+)
 
 FORMAT = "msk-sync-file"
 FORMAT_VERSION = 1
@@ -58,6 +66,7 @@ class StationFile(_Strict):
     ops: list[Op] = Field(max_length=MAX_BATCH)
     answer_key: str  # the X25519 public key the answer is encrypted to
     created_at: datetime
+    audit: AuditPushRequest | None = None  # the audit entries the district does not yet hold
 
 
 class AnswerFile(_Strict):
@@ -69,6 +78,8 @@ class AnswerFile(_Strict):
     push: PushResponse
     pages: list[PullResponse]
     created_at: datetime
+    audit: AuditPushResponse | None = None
+    audit_refused: Reason | None = None  # the entries did not continue the district's copy
 
 
 class _Envelope(_Strict):

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from msk_desktop.gui import register_model, register_view
 from msk_desktop.gui.dashboard import TARGET_ROLE, Dashboard
 from msk_desktop.gui.entry_dialog import EntryDialog
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.register_model import PAGE_SIZE
 from msk_desktop.gui.register_view import RegisterView
 from msk_desktop.gui.search_dialog import SearchDialog
-from msk_desktop.ops.browse import entry_values
+from msk_desktop.ops.browse import QUICK_LABELS, Browse, QuickFilter, entry_values
 from msk_desktop.ops.context import OpContext
 from msk_desktop.ops.entries import create_entry
 from msk_desktop.ops.registers import REGISTERS
@@ -293,3 +294,35 @@ def test_table_pages_instead_of_loading_everything(
     reached = 1 + [c.name for c in view.model.columns].index("people_reached")
     view.model.sort(reached)
     assert view.model.data(view.model.index(0, reached)) == "0"
+
+
+def test_a_filter_count_past_the_cap_says_more_than_until_paged_to_the_end(
+    qtbot: QtBot, ctx: OpContext, hindi: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter's count stops at the cap (10,000 in the app; 20 here, for 30 entries): the
+    label says "more than", every row still pages in, and the last page makes it exact."""
+    monkeypatch.setattr(register_model, "COUNT_CAP", 20)
+    monkeypatch.setattr(register_view, "COUNT_CAP", 20)
+    for n in range(30):
+        values = {
+            "held_on": "2025-02-01",
+            "place": f"विद्यालय {n}",
+            "kind": "women_safety",
+            "audience": "students",
+            "people_reached": n,
+        }
+        create_entry(ctx, "awareness_programme", values)
+    view = RegisterView(ctx, "awareness_programme", hindi)
+    qtbot.addWidget(view)
+    assert view.model.counted and view.count.text() == "30 प्रविष्टियाँ"  # unfiltered: exact
+    statuses = view.filters.status
+    statuses.setCurrentIndex(statuses.findText(hindi.text(QUICK_LABELS[QuickFilter.UNSYNCED])))
+    assert view.model.browse == Browse("awareness_programme", quick=QuickFilter.UNSYNCED)
+    assert not view.model.counted and view.model.total == 21
+    assert view.count.text() == "20 से अधिक प्रविष्टियाँ"
+    assert view.model.rowCount() == 30 and view.model.canFetchMore()
+    view.model.fetchMore()
+    assert view.model.counted and view.model.total == 30 and not view.model.canFetchMore()
+    assert view.count.text() == "30 प्रविष्टियाँ"
+    hindi.set("en")
+    assert view.count.text() == "30 entries"

@@ -4,9 +4,10 @@ the user saved under a name."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import Select, literal_column, select, text, update
 
 from msk_desktop.domain.deadlines import DeadlineState
 from msk_desktop.domain.errors import NotFound, ValidationError
@@ -19,9 +20,13 @@ from msk_desktop.ops.browse import (
 )
 from msk_desktop.ops.context import Role
 from msk_desktop.ops.deadlines import station_deadlines
+from msk_desktop.ops.entries import delete_entry, edit_entry
+from msk_desktop.ops.registers import register
 from msk_desktop.ops.saved_filters import delete_filter, save_filter, saved_filters
 from msk_desktop.store.models import Fir
-from tests.ops.conftest import StationHandle, assert_bilingual, new_fir
+from msk_desktop.store.queries.search import scoped_query
+from msk_desktop.store.search_index import ENTRY_INDEX
+from tests.ops.conftest import StationHandle, assert_bilingual, make_entry, new_fir
 
 # Rows are (id, serial_no, serial_year, *table columns).
 CRIME_NO = 3 + [c.name for c in table_columns("fir")].index("crime_no")
@@ -117,6 +122,21 @@ def test_unsent_entries(firs: StationHandle) -> None:
     assert crime_numbers(firs, Browse("fir", quick=QuickFilter.UNSYNCED)) == [3, 4]
 
 
+def test_a_capped_count_stops_one_past_the_cap(firs: StationHandle) -> None:
+    ctx = firs.ctx
+    for browse in (
+        Browse("fir"),
+        Browse("fir", quick=QuickFilter.UNSYNCED),
+        Browse("fir", text="test"),
+        Browse("fir", column="io_name", column_value="io"),
+    ):
+        exact = count_entries(ctx, browse)
+        assert exact >= 3, browse
+        assert count_entries(ctx, browse, cap=2) == 3  # "more than 2"
+        assert count_entries(ctx, browse, cap=exact) == exact
+    assert count_entries(ctx, Browse("fir", status="chargesheeted"), cap=2) == 1
+
+
 def test_saved_filters_are_each_users_own(firs: StationHandle) -> None:
     ctx, other = firs.ctx, firs.as_role(Role.SUB_INSPECTOR)
     june = Browse("fir", column="registered_at", column_value="06-2025", sort_column="crime_no")
@@ -151,3 +171,63 @@ def test_a_filter_that_cannot_open_is_not_saved(firs: StationHandle) -> None:
     with pytest.raises(ValidationError):
         save_filter(firs.ctx, "bad", Browse("fir", column="registered_at", column_value="xx"))
     assert saved_filters(firs.ctx, "fir") == []
+
+
+def _matched_by_entry_id(handle: StationHandle, register_name: str, words: str) -> list[str]:
+    """The word filter as it was first written: each match's entry_id, in the view's order."""
+    model = register(register_name).model
+    matched: Select[Any] = (
+        select(literal_column("entry_id"))
+        .select_from(text(ENTRY_INDEX))
+        .where(
+            text(f"{ENTRY_INDEX} MATCH :q").bindparams(
+                q=scoped_query(register_name, handle.station_id, words)
+            )
+        )
+    )
+    with handle.db.read() as session:
+        return list(
+            session.scalars(
+                select(model.id)
+                .where(
+                    model.station_id == handle.station_id,
+                    model.deleted_at.is_(None),
+                    model.id.in_(matched),
+                )
+                .order_by(model.serial_year.desc(), model.serial_no.desc())
+            )
+        )
+
+
+def test_a_word_filter_finds_what_the_entry_ids_found_in_the_same_order(
+    station: StationHandle,
+) -> None:
+    """The filter reads the matches' rowids (store/queries/search.py), not their entry ids:
+    the same entries, in the same order, in each register, after edits and deletes."""
+    ctx = station.ctx
+    places = ("डेमो बाज़ार", "Demo College gate", "काल्पनिक ग्राम", "डेमो बस अड्डा")
+    firs = [
+        make_entry(ctx, "fir", 2025 + n % 2, place=places[n % len(places)]).entity_id
+        for n in range(14)
+    ]
+    desk = [
+        make_entry(ctx, "helpdesk_application", 2025 + n % 2, summary=f"{places[n % 3]} शिकायत")
+        for n in range(7)
+    ]
+    edit_entry(ctx, "fir", firs[0], {"place": "Demo College gate"})
+    delete_entry(ctx, "fir", firs[1], "दोहरी प्रविष्टि")
+    delete_entry(ctx, "helpdesk_application", desk[2].entity_id, "दोहरी प्रविष्टि")
+    for register_name, words in (
+        ("fir", "बाज़ार"),
+        ("fir", "College"),
+        ("fir", "डेमो"),
+        ("fir", "Demo gate"),
+        ("fir", "नहीं-है"),
+        ("helpdesk_application", "डेमो"),
+        ("helpdesk_application", "ग्राम शिकायत"),
+    ):
+        expected = _matched_by_entry_id(station, register_name, words)
+        browse = Browse(register_name, text=words)
+        assert [row[0] for row in page_of_entries(ctx, browse, 0, 100)] == expected, words
+        assert count_entries(ctx, browse) == len(expected)
+    assert len(_matched_by_entry_id(station, "fir", "College")) == 4  # 3 typed, 1 edited in

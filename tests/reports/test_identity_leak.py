@@ -25,6 +25,7 @@ from msk_desktop.ops.fir import register_fir
 from msk_desktop.ops.report_data import PRINTABLE, inspection_visit_list
 from msk_desktop.ops.station import login
 from msk_desktop.reports.jobs import (
+    DistrictRequest,
     InspectionRequest,
     MonthlyRequest,
     RegisterRequest,
@@ -98,6 +99,7 @@ def _requests(ctx: OpContext) -> dict[str, ReportRequest]:
     requests: dict[str, ReportRequest] = {
         "monthly-2025-10": MonthlyRequest(ReportMonth(2025, 10)),
         "monthly-2025-11": MonthlyRequest(ReportMonth(2025, 11)),
+        "district-2025-11": DistrictRequest(ReportMonth(2025, 11)),
     }
     for register in PRINTABLE:
         requests[f"register-{register}"] = RegisterRequest(register, first, TODAY)
@@ -141,7 +143,12 @@ def _secrets(identities: list[ProtectedIdentity]) -> set[str]:
 
 
 def test_every_report_was_printed(printed: Printed) -> None:
-    assert {name.split("-")[0] for name in printed.texts} == {"monthly", "register", "inspection"}
+    assert {name.split("-")[0] for name in printed.texts} == {
+        "monthly",
+        "register",
+        "inspection",
+        "district",
+    }
     assert {n.removeprefix("register-") for n in printed.texts if n.startswith("register-")} == set(
         PRINTABLE
     )

@@ -16,6 +16,7 @@ from msk_desktop.ops.entries import create_entry, edit_entry
 from msk_desktop.ops.station import setup_station
 from msk_desktop.store.layout import DataLayout
 from msk_desktop.store.models import AppUser, ProtectedIdentity
+from msk_desktop.sync import local_store
 from msk_desktop.sync.client import SyncUnavailable
 from tests.district.conftest import District
 from tests.ops.conftest import FAST_KDF, IDENTITY_STRINGS, SAMPLES, VICTIM_NAME, new_fir
@@ -50,7 +51,7 @@ def test_a_batch_resent_after_a_lost_answer_is_duplicate_not_double(
             "awareness_programme",
             SAMPLES["awareness_programme"] | {"people_reached": n + 1},
         )
-    ops = replica.pending_ops(station_a.db, 100)
+    ops = local_store.pending_ops(station_a.db, 100)
     enrolment = replica.enrolment(station_a.db)
     assert enrolment is not None
     # The push reaches the district, but its answer is lost on the way back.

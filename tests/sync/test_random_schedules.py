@@ -15,6 +15,7 @@ from sqlalchemy import select
 from msk_desktop.ops import replica
 from msk_desktop.ops.entries import create_entry, edit_entry
 from msk_desktop.store.models import AwarenessProgramme
+from msk_desktop.sync import local_store
 from tests.district.conftest import District, reset_district
 from tests.ops.conftest import SAMPLES
 from tests.sync.conftest import Pc, conflicts, fast_client, first_pc, joining_pc, snapshot
@@ -38,7 +39,7 @@ def _entries(pc: Pc) -> list[str]:
 def _push_and_lose_the_answer(pc: Pc, district: District) -> None:
     enrolment = replica.enrolment(pc.db)
     assert enrolment is not None
-    ops = replica.pending_ops(pc.db, 500)
+    ops = local_store.pending_ops(pc.db, 500)
     if not ops:
         return
     client = fast_client(district.url, pc.db.schema_version, None)

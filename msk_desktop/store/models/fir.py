@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from msk_desktop.store.base import Base, RegisterEntry, StationScoped
@@ -47,6 +47,17 @@ Index("ix_fir_station_registered", Fir.station_id, Fir.registered_at)
 Index("ix_fir_station_crime_no", Fir.station_id, Fir.crime_year, Fir.crime_no)
 Index("ix_fir_station_head", Fir.station_id, Fir.crime_head)
 Index("ix_fir_station_io", Fir.station_id, Fir.io_name)
+# The FIRs a month's report counts (registered since a day, or still open on it), found from
+# this index alone instead of reading five years of FIR rows.
+Index(
+    "ix_fir_station_open",
+    Fir.station_id,
+    Fir.registered_at,
+    Fir.chargesheet_on,
+    Fir.final_report_on,
+    sqlite_where=text("deleted_at IS NULL"),
+    postgresql_where=text("deleted_at IS NULL"),
+)
 
 
 class FirSection(StationScoped, Base):
@@ -96,3 +107,14 @@ class FirMilestone(StationScoped, Base):
     kind: Mapped[str] = mapped_column(String(32))
     happened_at: Mapped[datetime] = mapped_column(UtcDateTime)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+# Milestones of a month (deadlines met in it), by station and time.
+Index(
+    "ix_fir_milestone_station_time",
+    FirMilestone.station_id,
+    FirMilestone.happened_at,
+    FirMilestone.fir_id,
+    sqlite_where=text("deleted_at IS NULL"),
+    postgresql_where=text("deleted_at IS NULL"),
+)

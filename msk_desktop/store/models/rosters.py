@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sqlalchemy import Date, ForeignKey, String, Text, Time
+from sqlalchemy import Date, ForeignKey, Index, String, Text, Time, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from msk_desktop.store.base import Base, StationScoped
@@ -25,6 +25,17 @@ class DutyRosterSlot(StationScoped, Base):
     area: Mapped[str | None] = mapped_column(String(200))  # panchayats / wards of a beat
     team_name: Mapped[str | None] = mapped_column(String(80))
     report: Mapped[str | None] = mapped_column(Text)  # what the squad or beat reported
+
+
+# A month's shifts of one station (the monthly report's roster coverage).
+Index(
+    "ix_duty_roster_slot_station_day",
+    DutyRosterSlot.station_id,
+    DutyRosterSlot.duty_on,
+    DutyRosterSlot.roster,
+    sqlite_where=text("deleted_at IS NULL"),
+    postgresql_where=text("deleted_at IS NULL"),
+)
 
 
 class DutyRosterAssignment(StationScoped, Base):

@@ -61,6 +61,9 @@ class DeviceSyncState(Base):
     # encrypt a station file to it, Ed25519 to check its answer files.
     district_box_key: Mapped[str | None] = mapped_column(Text)
     district_sign_key: Mapped[str | None] = mapped_column(Text)
+    # The last audit entry the district holds a copy of (migration 0008); the next sync sends
+    # the entries after it.
+    audit_acked_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SyncConflict(Base):

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import case, func, select, type_coerce, union
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    type_coerce,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from msk_desktop.store.models import Fir, FirMilestone, FirSection
@@ -38,22 +49,23 @@ def fir_facts(
     open_or_registered_since: date | None = None,
     *,
     only_fir: str | None = None,
+    among: Select[str] | None = None,
 ) -> list[FirFacts]:
     """Facts of the station's FIRs; with ``open_or_registered_since``, only those still under
     investigation or registered since that day (the parts are read for those FIRs only); with
-    ``only_fir``, of that one FIR."""
+    ``only_fir``, of that one FIR; with ``among``, of the FIRs that query of ids chooses."""
     station = (Fir.station_id == station_id, Fir.deleted_at.is_(None))
-    if only_fir is not None:
-        chosen_ids = select(Fir.id).where(*station, Fir.id == only_fir).scalar_subquery()
+    if among is not None:
+        chosen = among.cte("chosen")
+    elif only_fir is not None:
+        chosen = select(Fir.id).where(*station, Fir.id == only_fir).cte("chosen")
     elif open_or_registered_since is None:
-        chosen_ids = select(Fir.id).where(*station).scalar_subquery()
+        chosen = select(Fir.id).where(*station).cte("chosen")
     else:
-        since = datetime.combine(open_or_registered_since, time(), tzinfo=UTC)
-        # A UNION, not an OR: each half uses its own index instead of reading every FIR.
-        chosen_ids = union(
-            select(Fir.id).where(*station, Fir.status == "under_investigation"),
-            select(Fir.id).where(*station, Fir.registered_at >= since),
-        ).scalar_subquery()
+        chosen = _open_or_registered_since(station_id, open_or_registered_since).cte("chosen")
+    # Used three times below: MATERIALIZED works it out once (SQLite would otherwise repeat it
+    # inside each IN, reading the FIR table three times).
+    chosen_ids = select(chosen.prefix_with("MATERIALIZED").c.id)
     milestone_cols = [
         # type_coerce: the aggregate comes back as an aware datetime, like the column itself.
         type_coerce(
@@ -99,28 +111,101 @@ def fir_facts(
         .order_by(Fir.registered_at)
     ).all()
     facts = []
-    for row in rows:
+    # Unpacked by position: attribute and mapping access per row were a third of the time
+    # spent here on the 5,000 FIRs today's work reads at 100,000.
+    for (
+        fir_id,
+        serial_no,
+        serial_year,
+        crime_no,
+        crime_year,
+        crime_head,
+        io_name,
+        status,
+        registered_at,
+        offence_date,
+        chargesheet_on,
+        final_report_on,
+        refs_text,
+        *moments,
+    ) in rows:
         refs = tuple(
             (law, section)
-            for law, _, section in (ref.partition(" ") for ref in (row.refs or "").split("|"))
+            for law, _, section in (ref.partition(" ") for ref in (refs_text or "").split("|"))
             if law
         )
-        first = {kind: moment for kind in _KINDS if (moment := row._mapping[kind]) is not None}
+        first = {
+            kind: moment for kind, moment in zip(_KINDS, moments, strict=True) if moment is not None
+        }
         facts.append(
             FirFacts(
-                fir_id=row.id,
-                serial=f"{row.serial_no}/{row.serial_year}",
-                crime_no=row.crime_no,
-                crime_year=row.crime_year,
-                crime_head=row.crime_head,
-                io_name=row.io_name,
-                status=row.status,
-                registered_at=row.registered_at,
-                offence_date=row.offence_date,
+                fir_id=fir_id,
+                serial=f"{serial_no}/{serial_year}",
+                crime_no=crime_no,
+                crime_year=crime_year,
+                crime_head=crime_head,
+                io_name=io_name,
+                status=status,
+                registered_at=registered_at,
+                offence_date=offence_date,
                 sections=refs,
-                chargesheet_on=row.chargesheet_on,
-                final_report_on=row.final_report_on,
+                chargesheet_on=chargesheet_on,
+                final_report_on=final_report_on,
                 first_milestone=first,
             )
         )
     return facts
+
+
+def _open_or_registered_since(
+    station_id: str, since_day: date, *conditions: ColumnElement[bool]
+) -> Select[str]:
+    """Ids of the FIRs under investigation or registered since ``since_day`` (and meeting
+    ``conditions``)."""
+    since = datetime.combine(since_day, time(), tzinfo=UTC)
+    station = (Fir.station_id == station_id, Fir.deleted_at.is_(None), *conditions)
+    # A UNION, not an OR: each half uses its own index instead of reading every FIR.
+    return select(
+        union(
+            select(Fir.id).where(*station, Fir.status == "under_investigation"),
+            select(Fir.id).where(*station, Fir.registered_at >= since),
+        ).subquery()
+    )
+
+
+def unsettled_fir_ids(
+    station_id: str,
+    open_or_registered_since: date | None,
+    *,
+    closed_statuses: frozenset[str],
+    early_sections: frozenset[tuple[str, str]],
+    victim_update_pending_since: datetime,
+) -> Select[str]:
+    """Ids of the FIRs ``fir_facts`` would read, less those settled: closed without an
+    investigation (``closed_statuses``), or with the investigation finished, no section of
+    ``early_sections`` and the victim told of its progress or registered from
+    ``victim_update_pending_since`` on. The caller (ops.deadlines) knows which FIRs that
+    leaves nothing due for; this only reads them."""
+    told = exists().where(
+        FirMilestone.fir_id == Fir.id,
+        FirMilestone.kind == "victim_update",
+        FirMilestone.deleted_at.is_(None),
+    )
+    early = exists().where(
+        FirSection.fir_id == Fir.id,
+        FirSection.deleted_at.is_(None),
+        (FirSection.law + " " + FirSection.section).in_(
+            sorted(f"{law} {section}" for law, section in early_sections)
+        ),
+    )
+    settled = or_(
+        Fir.status.in_(sorted(closed_statuses)),
+        and_(
+            or_(Fir.chargesheet_on.is_not(None), Fir.final_report_on.is_not(None)),
+            ~early,
+            or_(told, Fir.registered_at >= victim_update_pending_since),
+        ),
+    )
+    if open_or_registered_since is not None:
+        return _open_or_registered_since(station_id, open_or_registered_since, ~settled)
+    return select(Fir.id).where(Fir.station_id == station_id, Fir.deleted_at.is_(None), ~settled)

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from msk_desktop.store.base import RegisterEntry, SyncState
-from msk_desktop.store.queries.search import count_matching, matching_entry_ids
+from msk_desktop.store.queries.search import count_matching, matching_entry_rowids
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ def _filters(model: type[RegisterEntry], station_id: str, query: PageQuery) -> C
         match = model.serial_no == number
         conditions.append(and_(match, model.serial_year == year) if year else match)
     elif words:
-        conditions.append(model.id.in_(matching_entry_ids(model.__tablename__, station_id, words)))
+        rowids = matching_entry_rowids(model.__tablename__, station_id, words)
+        conditions.append(literal_column(f"{model.__tablename__}.rowid").in_(rowids))
     return and_(*conditions)
 
 
@@ -120,8 +121,15 @@ def _ordered(model: type[RegisterEntry], query: PageQuery, statement: Select[Any
 
 
 def count_rows(
-    session: Session, model: type[RegisterEntry], station_id: str, query: PageQuery
+    session: Session,
+    model: type[RegisterEntry],
+    station_id: str,
+    query: PageQuery,
+    cap: int | None = None,
 ) -> int:
+    """How many rows the query shows; with ``cap``, a count above it comes back as ``cap + 1``
+    ("more than ``cap``"). A filter most rows pass (a status of 97 % of 100,000 FIRs) is
+    counted by reading every row it passes, 80 ms; capped, it stops after ``cap + 1``."""
     if not query.narrowed:
         # The index of live rows answers an unfiltered count alone; SQLite's planner, seeing
         # one station in the table, reads the whole table instead. (SQLAlchemy's SQLite
@@ -131,11 +139,17 @@ def count_rows(
             f"SELECT count(*) FROM {table} INDEXED BY ix_{table}_station_serial "
             "WHERE station_id = :station AND deleted_at IS NULL"
         )
-        return int(session.execute(statement, {"station": station_id}).scalar_one())
-    if query.text and _serial(query.text) is None and not replace(query, text=None).narrowed:
-        return count_matching(session, model.__tablename__, station_id, query.text)
-    counted = select(func.count()).select_from(model).where(_filters(model, station_id, query))
-    return int(session.execute(counted).scalar_one())
+        found = int(session.execute(statement, {"station": station_id}).scalar_one())
+    elif query.text and _serial(query.text) is None and not replace(query, text=None).narrowed:
+        found = count_matching(session, model.__tablename__, station_id, query.text)
+    else:
+        passing: Select[Any] = select(literal_column("1")).select_from(model)
+        passing = passing.where(_filters(model, station_id, query))
+        if cap is not None:
+            passing = passing.limit(cap + 1)
+        counted = select(func.count()).select_from(passing.subquery())
+        found = int(session.execute(counted).scalar_one())
+    return found if cap is None else min(found, cap + 1)
 
 
 def fetch_page(

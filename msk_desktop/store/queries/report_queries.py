@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from msk_desktop.domain.dates import IST
@@ -25,6 +36,7 @@ from msk_desktop.store.models import (
     DutyRosterAssignment,
     DutyRosterSlot,
     Fir,
+    FirMilestone,
     FirSection,
     FirVictim,
     HelpdeskApplication,
@@ -338,6 +350,30 @@ def directions_until(session: Session, station_id: str, last: date) -> list[Dire
 # ---- the monthly progress report ---------------------------------------------------------
 
 
+def firs_counted(station_id: str, since: date, first: date, last: date) -> Select[str]:
+    """Ids of the FIRs a report of ``first``..``last`` can count when none of its periods
+    begins before ``since``: those registered by ``last`` that were registered since ``since``,
+    were still under investigation on ``since`` (no chargesheet or final report before it), or
+    have a milestone in ``first``..``last`` (a deadline met in the month). An FIR closed before
+    ``since`` with no milestone in the month is in no count of the report, and a five-year
+    station has thousands of those."""
+    open_on_since = and_(
+        or_(Fir.chargesheet_on.is_(None), Fir.chargesheet_on >= since),
+        or_(Fir.final_report_on.is_(None), Fir.final_report_on >= since),
+    )
+    milestone_in_month = select(FirMilestone.fir_id).where(
+        FirMilestone.station_id == station_id,
+        FirMilestone.deleted_at.is_(None),
+        _within(FirMilestone.happened_at, first, last),
+    )
+    return select(Fir.id).where(
+        Fir.station_id == station_id,
+        Fir.deleted_at.is_(None),
+        Fir.registered_at < _start_of(last + timedelta(days=1)),
+        or_(Fir.registered_at >= _start_of(since), open_on_since, Fir.id.in_(milestone_in_month)),
+    )
+
+
 @dataclass(frozen=True)
 class HelpdeskRow:
     received_at: datetime
@@ -348,23 +384,37 @@ class HelpdeskRow:
 
 def helpdesk_rows(session: Session, station_id: str, first: date, last: date) -> list[HelpdeskRow]:
     """Applications received by ``last`` that were still open on ``first`` or later."""
-    rows = session.execute(
-        select(
-            HelpdeskApplication.received_at,
-            HelpdeskApplication.status,
-            HelpdeskApplication.disposed_on,
-            Fir.registered_at,
-        )
-        .outerjoin(Fir, Fir.id == HelpdeskApplication.fir_id)
+    app = HelpdeskApplication
+    columns = (app.received_at, app.status, app.disposed_on, Fir.registered_at)
+    received_by_last = (
+        app.station_id == station_id,
+        app.deleted_at.is_(None),
+        app.received_at < _start_of(last + timedelta(days=1)),
+    )
+    # Two disjoint halves, each found through ix_helpdesk_application_open without reading
+    # the years of applications disposed before ``first``.
+    disposed_since = (
+        select(*columns)
+        .outerjoin(Fir, Fir.id == app.fir_id)
+        .where(*received_by_last, app.disposed_on >= first)
+    )
+    no_disposal_date = (
+        select(*columns)
+        .outerjoin(Fir, Fir.id == app.fir_id)
         .where(
-            HelpdeskApplication.station_id == station_id,
-            HelpdeskApplication.deleted_at.is_(None),
-            HelpdeskApplication.received_at < _start_of(last + timedelta(days=1)),
+            *received_by_last,
+            app.disposed_on.is_(None),
+            # One closed without a disposal date (referred, or an FIR registered on it) closed
+            # on the day it came or its FIR's day: it was open on ``first`` only if either day
+            # is ``first`` or later.
             or_(
-                HelpdeskApplication.disposed_on.is_(None), HelpdeskApplication.disposed_on >= first
+                app.status == "pending",
+                app.received_at >= _start_of(first),
+                Fir.registered_at >= _start_of(first),
             ),
         )
-    ).all()
+    )
+    rows = session.execute(union_all(disposed_since, no_disposal_date)).all()
     return [HelpdeskRow(*row) for row in rows]
 
 

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import Select, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from msk_desktop.store.search_index import ENTRY_INDEX, IDENTITY_INDEX, scope_token
+from msk_desktop.store.search_index import (
+    ENTRY_INDEX,
+    IDENTITY_INDEX,
+    document_rowid_base,
+    scope_token,
+)
 
 
 @dataclass(frozen=True)
@@ -49,10 +54,13 @@ def scoped_query(register: str, station_id: str, query: str) -> str:
     return f"{scope_token('reg', register)} {scope_token('st', station_id)} {words}"
 
 
-def matching_entry_ids(register: str, station_id: str, query: str) -> Select[tuple[str]]:
-    """Ids of one register's entries whose document matches ``query`` (for a view's filter)."""
+def matching_entry_rowids(register: str, station_id: str, query: str) -> Select[tuple[int]]:
+    """Rowids of one register's entries whose document matches ``query`` (for a view's
+    filter). Taken from the documents' own rowids (store/search_index.py): reading the
+    UNINDEXED entry_id of each match instead cost 200 ms for a common word at 100,000 FIRs."""
+    base = document_rowid_base(register)
     return (
-        select(literal_column("entry_id"))
+        select(literal_column("rowid") - base)
         .select_from(text(ENTRY_INDEX))
         .where(
             text(f"{ENTRY_INDEX} MATCH :q").bindparams(q=scoped_query(register, station_id, query))
