@@ -10,10 +10,12 @@ import tempfile
 from datetime import date, datetime, time
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
-from msk_desktop.demo.seed import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
+from msk_desktop.demo.seed import DEMO_CO_USERNAME, DEMO_PASSWORD, DEMO_USERNAME, seed_demo
 from msk_desktop.domain.dates import IST
+from msk_desktop.gui.circle_view import CircleView
 from msk_desktop.gui.fonts import install_fonts
 from msk_desktop.gui.language import Language
 from msk_desktop.gui.login import LoginDialog
@@ -22,6 +24,7 @@ from msk_desktop.gui.register_view import RegisterView
 from msk_desktop.ops.station import login, station_name
 from msk_desktop.store.keyslots import KdfCost
 from msk_desktop.store.layout import DataLayout
+from tests.reports.bulk_stations import Size, add_stations
 
 SIZE = (1366, 740)  # the common thana monitor, less the taskbar
 TODAY = date(2025, 11, 20)  # the demo's last day, so the dashboard shows its designed cases
@@ -79,6 +82,24 @@ def main() -> None:
         search.run_search()
         _shot(search, out / f"search-{code}.png")
         ctx.db.close()
+        _circle_shot(layout, language, out / f"circle-{code}.png")
+
+
+def _circle_shot(layout: DataLayout, language: Language, path: Path) -> None:
+    """The circle officer's view over the demo station and four synthetic five-year stations,
+    with the trend of its first measure and of one station."""
+    ctx = login(layout, DEMO_CO_USERNAME, DEMO_PASSWORD)
+    ctx.clock = lambda: datetime.combine(TODAY, time(10, 30), tzinfo=IST)
+    add_stations(ctx.db, 4, Size.busy(0.1), TODAY)
+    view = CircleView(ctx, language, lambda _station: None)
+    view.resize(*SIZE)
+    view.show()
+    drawn = QEventLoop()
+    view.trend_drawn.connect(drawn.quit)
+    drawn.exec()  # the twelve months are counted in the background
+    view.table.selectRow(1)
+    _shot(view, path)
+    ctx.db.close()
 
 
 if __name__ == "__main__":
