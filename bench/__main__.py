@@ -66,6 +66,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(config: Config, cache: Path, work: Path, package: Path | None) -> Measured:
+    load_at_start = os.getloadavg()[0]
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_fonts(app)  # as the app does: Hindi is drawn with the bundled font
@@ -126,6 +127,7 @@ def run(config: Config, cache: Path, work: Path, package: Path | None) -> Measur
         push_large=push_large,
         many=many,
         sync_database=server.database,
+        load=(load_at_start, os.getloadavg()[0]),
         generated={
             "station": stations.generation_seconds(station),
             "circle": stations.generation_seconds(circle_file),

@@ -59,6 +59,9 @@ class Measured:
     many: ManyFigures
     sync_database: str  # what the district server ran on
     generated: dict[str, float | None]  # seconds each generated data set took, by name
+    # The 1-minute load average when the run began and when it ended: on a shared machine it
+    # says how far the absolute figures are from an idle one (None: a run before it was kept).
+    load: tuple[float, float] | None = None
 
 
 def _paired_row(
@@ -262,6 +265,16 @@ def _machine() -> str:
     )
 
 
+def _load(m: Measured) -> str:
+    if m.load is None:
+        return "The machine's load during the run was not recorded."
+    start, end = m.load
+    return (
+        f"Load average (1 min) at the start and the end of the run: {start:.1f} and {end:.1f} "
+        f"on {os.cpu_count()} cores; above about 1, other work slowed the absolute figures."
+    )
+
+
 def _growth(m: Measured) -> list[str]:
     lines = [
         "| FIRs | login → today's work | open register | sort | filter (word) | search p95 "
@@ -292,7 +305,7 @@ def render(m: Measured, command: str) -> str:
         f"one) of {m.config.runs} runs ({m.config.process_runs} fresh processes for start-up "
         f"and memory, {m.config.save_runs} saves for the save p95), with its baseline measured "
         "in the same run; the ratio is ours ÷ baseline. The machine is shared: compare ratios "
-        "rather than absolute figures across runs.",
+        "rather than absolute figures across runs. " + _load(m),
         "",
         "| measure | result | target | baseline (same run) | ratio | verdict |",
         "|---|---|---|---|---|---|",

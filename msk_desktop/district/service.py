@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, inspect, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, inspect, select, tuple_
+from sqlalchemy.orm import Session, load_only
 
 from msk_desktop.district import auth
 from msk_desktop.district.errors import DistrictError, forbidden_rows, revoked, unauthorised
@@ -28,7 +29,7 @@ from msk_desktop.district.tables import (
     RowState,
     ServerState,
 )
-from msk_desktop.ops.replica import MODELS, from_json_value
+from msk_desktop.ops.replica import MODELS, SYNCED_FIELDS, from_json_value, in_chunks
 from msk_desktop.store.base import SyncedRow
 from msk_desktop.store.ids import new_id
 from msk_desktop.store.types import UtcDateTime, utc_now
@@ -57,10 +58,7 @@ MAX_TEXT = 100_000  # characters of one field value
 
 
 # The station tables a device may send, with the fields each may carry.
-SYNCED = {
-    table: frozenset(a.key for a in inspect(model).column_attrs) - SyncedRow.SYNC_BOOKKEEPING
-    for table, model in MODELS.items()
-}
+SYNCED = SYNCED_FIELDS
 
 
 def state(session: Session, lock: bool = False) -> ServerState:
@@ -230,7 +228,7 @@ class _Batch:
     def __init__(self, session: Session, caller: Caller, ops: list[Op], now: datetime) -> None:
         self.session, self.caller, self.now = session, caller, now
         self.device = caller.device.device_id
-        self.logged: dict[str, ChangeLog] = {}
+        self.logged: dict[str, dict[str, Any]] = {}  # op id -> the answer it was given
         self.rows: dict[Key, RowState | None] = {
             (op.table, op.row_id): None for op in ops if op.table != CONFLICT_TABLE
         }
@@ -239,8 +237,8 @@ class _Batch:
         serial_keys = [k for k in map(self._serial_key, ops) if k is not None]
         for start in range(0, len(ops), 200):
             ids = [op.op_id for op in ops[start : start + 200]]
-            for entry in session.execute(select(ChangeLog).where(ChangeLog.op_id.in_(ids))):
-                self.logged[entry[0].op_id] = entry[0]
+            earlier = select(ChangeLog.op_id, ChangeLog.answer).where(ChangeLog.op_id.in_(ids))
+            self.logged.update((op_id, answer) for op_id, answer in session.execute(earlier))
             if chunk := keys[start : start + 200]:
                 pair = tuple_(RowState.table_name, RowState.row_id)
                 for row in session.execute(select(RowState).where(pair.in_(chunk))).scalars():
@@ -427,6 +425,20 @@ def _rejected(op: Op, hi: str, en: str) -> OpOutcome:
     return OpOutcome(op_id=op.op_id, status="rejected", reason=Reason(hi=hi, en=en))
 
 
+@cache
+def _expected_type(table: str, name: str) -> type | None:
+    """The Python type a column's values have (None: any). Worked out once per column, as
+    every field of every pushed op is checked."""
+    column = inspect(MODELS[table]).columns[name]
+    if isinstance(column.type, UtcDateTime):
+        return datetime
+    try:
+        expected: type = column.type.python_type
+    except NotImplementedError:
+        return None
+    return expected
+
+
 def _value_fits(model: type[SyncedRow], name: str, value: Any) -> bool:
     """The value has its column's type (as JSON carries it), so every PC that pulls the row
     can read it back; a device cannot plant a value that breaks its station's other PCs."""
@@ -438,12 +450,8 @@ def _value_fits(model: type[SyncedRow], name: str, value: Any) -> bool:
         converted = from_json_value(model, name, value)
     except (ValueError, TypeError):
         return False
-    column = inspect(model).columns[name]
-    if isinstance(column.type, UtcDateTime):
-        return isinstance(converted, datetime)
-    try:
-        expected = column.type.python_type
-    except NotImplementedError:
+    expected = _expected_type(model.__tablename__, name)
+    if expected is None:
         return True
     if isinstance(converted, bool):
         return expected is bool
@@ -484,35 +492,40 @@ def push(session: Session, caller: Caller, request: PushRequest) -> PushResponse
         batch = _Batch(session, caller, request.ops, now)
         batch.authorise(request.ops)
         results = []
+        log: list[dict[str, Any]] = []
         for op in request.ops:
             earlier = batch.logged.get(op.op_id)
             if earlier is not None:
-                answer = OpOutcome.model_validate(earlier.answer)
-                results.append(answer.model_copy(update={"status": "duplicate"}))
+                again = OpOutcome.model_validate(earlier)
+                results.append(again.model_copy(update={"status": "duplicate"}))
                 continue
             server.last_seq += 1
             seq = server.last_seq
             outcome = _check_op(op) or batch.apply(op, seq)
             outcome.server_seq = seq
-            entry = ChangeLog(
-                server_seq=seq,
-                op_id=op.op_id,
-                device_id=caller.device.device_id,
-                station_id=batch.station_of(op),
-                table_name=op.table,
-                row_id=op.row_id,
-                operation=op.operation,
-                fields=op.fields,
-                base_version=op.base_version,
-                hlc=op.hlc,
-                user_id=op.user_id,
-                outcome=outcome.status,
-                answer=outcome.model_dump(mode="json"),
-                received_at=now,
+            answer = outcome.model_dump(mode="json")
+            log.append(
+                {
+                    "server_seq": seq,
+                    "op_id": op.op_id,
+                    "device_id": caller.device.device_id,
+                    "station_id": batch.station_of(op),
+                    "table_name": op.table,
+                    "row_id": op.row_id,
+                    "operation": op.operation,
+                    "fields": op.fields,
+                    "base_version": op.base_version,
+                    "hlc": op.hlc,
+                    "user_id": op.user_id,
+                    "outcome": outcome.status,
+                    "answer": answer,
+                    "received_at": now,
+                }
             )
-            session.add(entry)
-            batch.logged[op.op_id] = entry  # the same op twice in one batch is a duplicate too
+            batch.logged[op.op_id] = answer  # the same op twice in one batch is a duplicate too
             results.append(outcome)
+    if log:  # one multi-row INSERT: an ORM object per op costs more than the op's merge
+        session.execute(insert(ChangeLog), log)
     caller.device.last_push_at = now
     return PushResponse(server_epoch=server.epoch, results=results)
 
@@ -525,9 +538,15 @@ def pull(session: Session, caller: Caller, since: int, limit: int) -> PullRespon
     visible = [RowState.station_id.in_(caller.readable)]
     if caller.circle:
         visible.append(RowState.table_name.not_in(CIRCLE_HIDDEN))
+    # Only what a pulled row carries: the merge bookkeeping (field versions and authors) is
+    # larger than the data, and decoding it was much of a pull's time.
+    carried = load_only(
+        RowState.table_name, RowState.row_id, RowState.version, RowState.data, RowState.last_seq
+    )
     rows = list(
         session.execute(
             select(RowState)
+            .options(carried)
             .where(*visible, RowState.last_seq > since)
             .order_by(RowState.last_seq)
             .limit(limit + 1)
@@ -541,6 +560,7 @@ def pull(session: Session, caller: Caller, since: int, limit: int) -> PullRespon
     # again in their own turn; applying a row twice is harmless.
     early = session.execute(
         select(RowState)
+        .options(carried)
         .where(
             *visible,
             RowState.created_seq > since,
@@ -556,18 +576,40 @@ def pull(session: Session, caller: Caller, since: int, limit: int) -> PullRespon
         rows=[_pulled(r, conflicts) for r, conflicts in _with_conflicts(session, page)],
         next_since=upto,
         has_more=has_more,
+        station_syncs=station_syncs(session, caller.readable),
     )
+
+
+def station_syncs(session: Session, stations: Iterable[str]) -> dict[str, datetime | None]:
+    """When each of ``stations`` last synced: the latest push or pull of any of its station PCs
+    (a sync with nothing to send only pulls, and still means the district holds all the
+    station has). Revoked PCs count too: what they brought is still the district's figures.
+    A circle laptop's own syncs are no station's, so only station PCs are read."""
+    found: dict[str, datetime | None] = dict.fromkeys(stations)
+    latest = session.execute(
+        select(
+            DistrictStation.station_id,
+            func.max(Device.last_push_at),
+            func.max(Device.last_pull_at),
+        )
+        .join(Device, Device.station_code == DistrictStation.code)
+        .where(DistrictStation.station_id.in_(list(found)), Device.role == "station")
+        .group_by(DistrictStation.station_id)
+    )
+    for station_id, pushed, pulled in latest:
+        assert station_id is not None  # chosen by id above
+        found[station_id] = max((s for s in (pushed, pulled) if s is not None), default=None)
+    return found
 
 
 def _with_conflicts(
     session: Session, rows: list[RowState]
 ) -> list[tuple[RowState, list[Conflict]]]:
-    keys = [(r.table_name, r.row_id) for r in rows]
+    # By row id alone (indexed; a pair IN costs more), each conflict kept under its pair.
     found: dict[tuple[str, str], list[Conflict]] = {}
-    for start in range(0, len(keys), 200):
-        chunk = keys[start : start + 200]
+    for chunk in in_chunks(list({r.row_id for r in rows})):
         for conflict in session.execute(
-            select(Conflict).where(tuple_(Conflict.table_name, Conflict.row_id).in_(chunk))
+            select(Conflict).where(Conflict.row_id.in_(chunk))
         ).scalars():
             found.setdefault((conflict.table_name, conflict.row_id), []).append(conflict)
     return [(r, found.get((r.table_name, r.row_id), [])) for r in rows]

@@ -153,6 +153,8 @@ class OffenceCatalogue:
                     )
                 self._link(entry.ref, other)
                 self._link(other, entry.ref)
+        # Once: every FIR saved asks for them (an import of 10,000 FIRs asked 10,000 times).
+        self._heads = tuple(dict.fromkeys(entry.head for entry in self.sections))
 
     def _link(self, ref: SectionRef, other: SectionRef) -> None:
         linked = self._equivalents.setdefault(ref, [])
@@ -178,7 +180,7 @@ class OffenceCatalogue:
         return tuple(self._by_ref[other] for other in self._equivalents.get(ref, ()))
 
     def heads(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(entry.head for entry in self.sections))
+        return self._heads
 
     def search(self, text: str, limit: int = 20) -> list[OffenceSection]:
         if limit < 1:

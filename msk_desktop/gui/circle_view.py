@@ -1,5 +1,7 @@
 """The circle view (सर्किल): one line per station the database holds for a month, sortable by
-any column; double-clicking a station opens its inspection checklist. Beneath the table, the
+any column, with when each station last synced with the district (a station quiet for more
+than a week stands out: its figures may be old); double-clicking a station opens its
+inspection checklist. Beneath the table, the
 twelve months up to the chosen one of a measure chosen from the columns: the circle's line and
 the selected station's.
 
@@ -10,8 +12,10 @@ choosing another measure, station or a month already counted redraws at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msk_desktop.domain.dates import format_moment
 from msk_desktop.domain.errors import Message, MskError
 from msk_desktop.gui.circle_trend import Series, TrendChart
 from msk_desktop.gui.language import Language
@@ -60,6 +65,16 @@ COLUMNS: tuple[tuple[Message, Callable[[CircleRow], float | None]], ...] = (
     (Message("60 दिन अनुपालन दर", "60-day compliance rate"), lambda r: r.rates.compliance_rate),
 )
 RATE_COLUMNS = frozenset({6, 10, 11, 12})  # 0-based among COLUMNS: shown as percentages
+# After the station and COLUMNS; not a measure of the trend, as it has no months.
+LAST_SYNC_COLUMN = len(COLUMNS) + 1
+LAST_SYNC = Message("अन्तिम सिंक", "Last sync")
+NEVER_SYNCED = Message("कभी नहीं", "never")
+STALE_AFTER = timedelta(days=7)
+STALE_FILL = QColor("#f8d7da")
+STALE_TIP = Message(
+    "7 दिन से अधिक से सिंक नहीं हुआ: आँकड़े पुराने हो सकते हैं",
+    "Not synced for more than 7 days: the figures may be old",
+)
 
 
 class _Cell(QTableWidgetItem):
@@ -89,7 +104,7 @@ class CircleView(QWidget):
             month = this_month.shifted(-back)
             self.month.addItem(language.text(month.name), month)
         self.month.currentIndexChanged.connect(lambda _i: self.load_month())
-        self.table = QTableWidget(0, len(COLUMNS) + 1)
+        self.table = QTableWidget(0, LAST_SYNC_COLUMN + 1)
         self.table.setObjectName("circle_table")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -244,7 +259,11 @@ class CircleView(QWidget):
             self.month.setItemText(index, lang.text(month.name))
         self.table.setSortingEnabled(False)
         self.table.setHorizontalHeaderLabels(
-            [lang("थाना", "Station"), *(lang.text(title) for title, _ in COLUMNS)]
+            [
+                lang("थाना", "Station"),
+                *(lang.text(title) for title, _ in COLUMNS),
+                lang.text(LAST_SYNC),
+            ]
         )
         self.table.setRowCount(len(self.rows))
         for row, line in enumerate(self.rows):
@@ -260,7 +279,18 @@ class CircleView(QWidget):
                 cell.setData(SORT_ROLE, value)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column + 1, cell)
+            self.table.setItem(row, LAST_SYNC_COLUMN, self._last_sync_cell(line))
         self.table.setSortingEnabled(True)
+
+    def _last_sync_cell(self, line: CircleRow) -> QTableWidgetItem:
+        """The moment in Indian time, oldest first when sorted (never synced before all)."""
+        moment = line.last_sync
+        cell = _Cell(format_moment(moment) if moment else self.language.text(NEVER_SYNCED))
+        cell.setData(SORT_ROLE, moment.timestamp() if moment else None)
+        if moment is None or self.ctx.now() - moment > STALE_AFTER:
+            cell.setBackground(QBrush(STALE_FILL))
+            cell.setToolTip(self.language.text(STALE_TIP))
+        return cell
 
     def station_at(self, row: int) -> str:
         item = self.table.item(row, 0)

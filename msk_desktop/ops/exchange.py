@@ -6,8 +6,9 @@ number, outbox ops and one audit entry, or (a power cut, a full disk) none is, s
 file never leaves half a register behind, and the rule is the same for 20 rows or 20,000.
 Rows that fail validation are skipped and reported; because rows already in the register are
 recognised by their natural key (``IMPORT_KEYS``), the corrected file can simply be imported
-again. A dry run is the very same import rolled back, so its preview can never disagree with
-what a confirmed import does. Each row goes through the entry forms' own ops (``validated`` /
+again. A dry run is the very same import rolled back (less its outbox ops and audit diff,
+which its report never reads), so its preview can never disagree with what a confirmed import
+does. Each row goes through the entry forms' own ops (``validated`` /
 ``check_fir_input``, ``insert_entry`` / ``insert_fir``); only the flushing is batched.
 """
 
@@ -304,9 +305,9 @@ def import_rows(
         )
     try:
         with ctx.db.write(ctx.author, ctx.actor.station_id) as tx:
-            # A dry run's outbox ops would be rolled back unread (as its audit entry and search
-            # documents, which are made only at commit): it skips them, nothing else.
-            tx.capture.record_ops = commit
+            # A dry run's outbox ops and audit diffs would be rolled back unread (as its search
+            # documents, made only at commit): it skips them, nothing else.
+            tx.capture.record = commit
             importer = _Importer(ctx, tx, register_name)
             result = ImportResult(register_name, commit, importer.rows(rows))
             if not commit:

@@ -67,15 +67,16 @@ _CRIME_NO_TAKEN = (
 
 class FirHooks(RegisterHooks):
     def validate(self, session: Session, ctx: OpContext, values: Values) -> list[FieldError]:
-        clash = session.execute(
-            _CRIME_NO_TAKEN,
-            {
-                "station": ctx.actor.station_id,
-                "crime_no": values["crime_no"],
-                "crime_year": values["crime_year"],
-                "fir_id": values.get("id", ""),
-            },
-        ).first()
+        # On the connection, not through the ORM: its per-statement work was a sixth of an FIR
+        # import. Nothing is left unflushed here that the query should see: a save or an edit
+        # checks before it changes anything, and an import keeps its own rows' numbers.
+        wanted = {
+            "station": ctx.actor.station_id,
+            "crime_no": values["crime_no"],
+            "crime_year": values["crime_year"],
+            "fir_id": values.get("id", ""),
+        }
+        clash = session.connection().execute(_CRIME_NO_TAKEN, wanted).first()
         errors = []
         if "id" in values:  # an edit: a new offence date may call for the other penal code
             refs = fir_sections(session, values["id"])

@@ -10,10 +10,11 @@ it; a new server epoch sends the whole outbox again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import inspect, select, update
@@ -39,25 +40,38 @@ MODELS: dict[str, type[SyncedRow]] = {
     if issubclass(m.class_, SyncedRow)
 }
 
+# The fields of each synced table that travel between PCs and the district.
+SYNCED_FIELDS: dict[str, frozenset[str]] = {
+    table: frozenset(a.key for a in inspect(model).column_attrs) - SyncedRow.SYNC_BOOKKEEPING
+    for table, model in MODELS.items()
+}
+
 
 def from_json_value(model: type[SyncedRow], name: str, value: Any) -> Any:
     """A value as the outbox and the district carry it, back in the column's Python type."""
-    column = inspect(model).columns.get(name)
-    if value is None or column is None:
-        return value
+    reader = _json_reader(model.__tablename__, name)
+    return value if value is None or reader is None else reader(value)
+
+
+@cache
+def _json_reader(table: str, name: str) -> Callable[[Any], Any] | None:
+    """How a column's JSON value is read back (None: as it is). Worked out once per column: a
+    sync converts every field of every row it pushes or pulls."""
+    column = inspect(MODELS[table]).columns.get(name)
+    if column is None:
+        return None
     if isinstance(column.type, UtcDateTime):
-        return datetime.fromisoformat(value).astimezone(UTC)
+        return lambda value: datetime.fromisoformat(value).astimezone(UTC)
     try:
         python_type = column.type.python_type
     except NotImplementedError:
-        return value
-    if python_type is date:
-        return date.fromisoformat(value)
-    if python_type is time:
-        return time.fromisoformat(value)
-    if python_type is Decimal:
-        return Decimal(value)
-    return value
+        return None
+    readers: dict[type, Callable[[Any], Any]] = {
+        date: date.fromisoformat,
+        time: time.fromisoformat,
+        Decimal: Decimal,
+    }
+    return readers.get(python_type)
 
 
 @dataclass(frozen=True)

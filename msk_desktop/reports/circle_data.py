@@ -3,15 +3,17 @@
 Every figure is taken from that station's monthly progress report (``monthly_data``: the
 figures the month alone decides, ``month_figures``, which the full report is built from too),
 so the line of a station in the circle view and its own report always agree; nothing is
-counted here a second way. It lives beside the monthly report rather than in ``ops`` because
-ops may not import reports (the layers point one way).
+counted here a second way. Beside the figures, each line carries when the station last synced
+with the district (what this database was last told), so the officer sees how fresh they are.
+It lives beside the monthly report rather than in ``ops`` because ops may not import reports
+(the layers point one way).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 
 from msk_desktop.domain.deadlines import DeadlineState
 from msk_desktop.domain.errors import Message
@@ -46,6 +48,7 @@ class CircleRow:
     directions_open: int
     directions_overdue: int
     rates: Rates  # ITSSO-style rates of the month
+    last_sync: datetime | None  # with the district; None: never, or not known here
 
     @property
     def roster_coverage(self) -> float | None:
@@ -67,7 +70,7 @@ def circle_trend(
     for station in circle_stations(ctx):
         figures = build_month_figures(station_context(ctx, station.station_id), months)
         for month, month_figures in zip(months, figures, strict=True):
-            found[month].append(_row(station.station_id, month_figures))
+            found[month].append(_row(station.station_id, month_figures, station.last_sync))
     return found
 
 
@@ -102,11 +105,20 @@ def circle_total(rows: Sequence[CircleRow], as_of: date) -> CircleRow:
             period=rows[0].rates.period if rows else Message("", ""),
             **summed(Rates, [row.rates for row in rows]),
         ),
+        # The circle's figures are only as fresh as its stalest station's: the oldest sync,
+        # or none when a station never synced.
+        last_sync=_oldest([row.last_sync for row in rows]),
         **summed(CircleRow, rows),
     )
 
 
-def _row(station_id: str, report: MonthFigures) -> CircleRow:
+def _oldest(moments: Sequence[datetime | None]) -> datetime | None:
+    if not moments or None in moments:
+        return None
+    return min(m for m in moments if m is not None)
+
+
+def _row(station_id: str, report: MonthFigures, last_sync: datetime | None) -> CircleRow:
     investigations = [line.state for line in report.investigations]
     return CircleRow(
         station_id=station_id,
@@ -125,4 +137,5 @@ def _row(station_id: str, report: MonthFigures) -> CircleRow:
         directions_open=report.directions.open_at_end,
         directions_overdue=report.directions.overdue_at_end,
         rates=report.rates_month,
+        last_sync=last_sync,
     )

@@ -43,9 +43,10 @@ class CaptureContext:
     clock: HybridClock
     schema_version: str
     changes: list[RowChange] = field(default_factory=list)
-    # False while an import's dry run flushes: it is rolled back, so its ops would be thrown
-    # away unread; the rows themselves still get their defaults and stamps.
-    record_ops: bool = True
+    # False while an import's dry run flushes: it is rolled back, so its outbox ops and the
+    # audit's list of changes would be thrown away unmade; the rows themselves still get their
+    # defaults and stamps, so the database checks them as it will at the confirmed import.
+    record: bool = True
     # Ops of the flush in progress, written by ``write_outbox`` once its rows are.
     unwritten: list[dict[str, Any]] = field(default_factory=list)
 
@@ -77,16 +78,19 @@ def _synced_keys(mapper: Mapper[Any]) -> tuple[str, ...]:
 
 
 def _fill_defaults(row: SyncedRow) -> None:
-    # Column defaults are applied only at INSERT time; the outbox needs the values now.
+    # Column defaults are applied only at INSERT time; the outbox needs the values now. A new
+    # row's values are all in its __dict__ (an attribute never set is missing, i.e. None).
+    values = row.__dict__
     for key, column in _defaulted_columns(inspect(type(row))):
-        if getattr(row, key) is None:
+        if values.get(key) is None:
             value = _python_default(column)
             if value is not None:
                 setattr(row, key, value)
 
 
 def _insert_change(row: SyncedRow) -> RowChange:
-    values = {key: to_json_value(getattr(row, key)) for key in _synced_keys(inspect(type(row)))}
+    given = row.__dict__  # as in _fill_defaults: a new row, nothing expired or deferred
+    values = {key: to_json_value(given.get(key)) for key in _synced_keys(inspect(type(row)))}
     return RowChange(type(row).__tablename__, row.id, "insert", values)
 
 
@@ -123,7 +127,8 @@ def capture_changes(session: Session, flush_context: UOWTransaction, instances: 
             _fill_defaults(obj)
             obj.created_by = obj.updated_by = context.user_id
             obj.created_at = obj.updated_at = now
-            _record(context, _insert_change(obj), base_version=0)
+            if context.record:
+                _record(context, _insert_change(obj), base_version=0)
     for obj in list(session.dirty):
         if isinstance(obj, SyncedRow) and session.is_modified(obj, include_collections=False):
             change = _update_change(obj)
@@ -134,9 +139,9 @@ def capture_changes(session: Session, flush_context: UOWTransaction, instances: 
 
 
 def _record(context: CaptureContext, change: RowChange, base_version: int) -> None:
-    context.changes.append(change)
-    if not context.record_ops:
+    if not context.record:
         return
+    context.changes.append(change)
     context.unwritten.append(
         {
             "op_id": new_id(),
@@ -161,7 +166,7 @@ def write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     if context is None or not context.unwritten:
         return
     rows, context.unwritten = context.unwritten, []
-    session.connection().execute(insert(SyncOutbox.__table__), rows)
+    session.connection().execute(insert(SyncOutbox), rows)
 
 
 def masked_for_audit(change: RowChange) -> dict[str, Any]:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from msk_desktop.ops.replica import (
     MODELS,
+    SYNCED_FIELDS,
     Key,
     device_state,
     from_json_value,
@@ -35,6 +36,7 @@ from msk_desktop.store.models import (
     AuditEntry,
     OutboxState,
     SerialCounter,
+    StationSyncSeen,
     SyncConflict,
     SyncOutbox,
 )
@@ -148,14 +150,19 @@ def _load_rows(session: Session, keys: Iterable[Key]) -> dict[Key, SyncedRow]:
     return found
 
 
-def _note_serial(session: Session, row: SyncedRow) -> None:
-    """Keep this PC's counter past any number the district gave out, so the next entry made
-    here does not reuse it."""
-    if not isinstance(row, RegisterEntry):
-        return
-    counter = session.get(SerialCounter, (row.station_id, type(row).__tablename__, row.serial_year))
-    if counter is not None and counter.last_no < row.serial_no:
-        counter.last_no = row.serial_no
+def _note_serials(session: Session, rows: Iterable[SyncedRow]) -> None:
+    """Keep this PC's counters past any number the district gave out, so the next entry made
+    here does not reuse it. Each counter is read once for the highest number of its rows (a
+    read per row was much of a sync's time)."""
+    highest: dict[tuple[str, str, int], int] = {}
+    for row in rows:
+        if isinstance(row, RegisterEntry):
+            key = (row.station_id, type(row).__tablename__, row.serial_year)
+            highest[key] = max(highest.get(key, row.serial_no), row.serial_no)
+    for key, number in highest.items():
+        counter = session.get(SerialCounter, key)
+        if counter is not None and counter.last_no < number:
+            counter.last_no = number
 
 
 @dataclass
@@ -189,8 +196,8 @@ def record_outcomes(
                 continue
             with session.no_autoflush:
                 _take_server_fields(session, row, outcome.server_fields)
-            _note_serial(session, row)
             touched[(op.table_name, op.row_id)] = row
+        _note_serials(session, touched.values())
         settle_row_states(session, list(touched.values()))
     return counts
 
@@ -199,6 +206,8 @@ def _take_server_fields(session: Session, row: SyncedRow, fields: dict[str, Any]
     """Values the district set itself: a renumbered entry takes its final number, and an entry
     made here that still holds that number becomes provisional until the district numbers it
     too (its own push answer brings that)."""
+    if not fields:
+        return
     number = fields.get("serial_no")
     if isinstance(row, RegisterEntry) and isinstance(number, int):
         model: Any = type(row)
@@ -277,6 +286,9 @@ class _Page:
     pending: dict[Key, set[str]]
     unsent_serials: dict[Serial, SyncedRow]
     counts: PageCounts = field(default_factory=PageCounts)
+    # The pulled rows that brought this PC something new. Most of a page is often what this PC
+    # itself pushed, coming back: its search documents stand as they are.
+    changed: list[PulledRow] = field(default_factory=list)
 
 
 def _make_room_for_serial(
@@ -300,7 +312,7 @@ def _apply_row(session: Session, page: _Page, change: PulledRow) -> SyncedRow | 
     if model is None:
         page.counts.skipped_tables.add(change.table)  # a table of a newer app version
         return None
-    columns = {a.key for a in inspect(model).column_attrs} - SyncedRow.SYNC_BOOKKEEPING
+    columns = SYNCED_FIELDS[change.table]
     values = {
         k: from_json_value(model, k, v)
         for k, v in change.data.items()
@@ -309,6 +321,7 @@ def _apply_row(session: Session, page: _Page, change: PulledRow) -> SyncedRow | 
     key = (change.table, change.row_id)
     row = page.rows.get(key)
     _make_room_for_serial(session, page, change, values)
+    changed = row is None
     if row is None:
         row = model(id=change.row_id, **values)
         session.add(row)
@@ -316,12 +329,15 @@ def _apply_row(session: Session, page: _Page, change: PulledRow) -> SyncedRow | 
     else:
         unsent = page.pending.get(key, set())
         for name, value in values.items():
-            if name not in unsent:  # never overwrite what this PC has not yet sent
+            # Never overwrite what this PC has not yet sent.
+            if name not in unsent and getattr(row, name) != value:
                 setattr(row, name, value)
+                changed = True
+    if changed:
+        page.changed.append(change)
     row.version = change.version  # the base of this PC's next edit of the row
     for info in change.conflicts:
         page.counts.new_conflicts += _keep_conflict(session, change.table, change.row_id, info)
-    _note_serial(session, row)
     page.counts.rows += 1
     return row
 
@@ -339,9 +355,22 @@ def apply_page(db: StationDatabase, author: Author, page: PullResponse) -> PageC
         )
         with session.no_autoflush:
             applied = [row for r in page.rows if (row := _apply_row(session, work, r))]
+        _note_serials(session, applied)
         settle_row_states(session, applied)
         update_search_index(
-            session, [RowChange(r.table, r.row_id, "update", r.data) for r in page.rows]
+            session, [RowChange(r.table, r.row_id, "update", r.data) for r in work.changed]
         )
+        _note_station_syncs(session, page.station_syncs)
         device_state(session).pulled_through_seq = page.next_since
     return work.counts
+
+
+def _note_station_syncs(session: Session, seen: dict[str, datetime | None]) -> None:
+    """Keep what the district said of each station's last sync. A station it did not name
+    (an answer of an older server says nothing) keeps what an earlier answer said."""
+    for station_id, last_sync in seen.items():
+        row = session.get(StationSyncSeen, station_id)
+        if row is None:
+            session.add(StationSyncSeen(station_id=station_id, last_sync_at=last_sync))
+        else:
+            row.last_sync_at = last_sync

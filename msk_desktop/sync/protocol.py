@@ -169,6 +169,9 @@ class PullResponse(_Strict):
     rows: list[PulledRow]
     next_since: int
     has_more: bool
+    # When each station the caller may read last synced (its station PCs' latest push or
+    # pull; None: never), by station id. Empty in an answer of a server that predates it.
+    station_syncs: dict[str, datetime | None] = Field(default_factory=dict)
 
 
 _HASH = Field(pattern=r"^[0-9a-f]{64}$")

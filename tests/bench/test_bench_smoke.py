@@ -79,6 +79,8 @@ def test_quick_run_fills_every_row_with_its_baseline(tmp_path: Path, qapp: QAppl
     assert 0 < measured.push_large.gzip_bytes_per_op < measured.push_large.json_bytes_per_op
     text = write_table(measured, "python -m bench --quick", tmp_path / "BENCHMARKS.md")
     assert (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8") == text
+    assert measured.load is not None  # the table says how loaded the machine was
+    assert f"at the start and the end of the run: {measured.load[0]:.1f} and" in text
     for row in rows:
         assert f"| {row.measure} | {row.value} |" in text
     growth = [line for line in text.splitlines() if re.match(r"\| (20|40) \|", line)]

@@ -13,6 +13,7 @@ from msk_desktop.domain.errors import MskError, PermissionDenied
 from msk_desktop.exchange.importing import describe, run_import
 from msk_desktop.exchange.mapping import suggest_mapping
 from msk_desktop.exchange.sheets import read_sheet
+from msk_desktop.ops import exchange
 from msk_desktop.ops.context import Role
 from msk_desktop.ops.exchange import (
     IMPORT_KEYS,
@@ -36,8 +37,11 @@ from tests.ops.conftest import (
     StationHandle,
     audit_after,
     detail_of,
+    fields_of,
     has_devanagari,
     last_audit_seq,
+    last_outbox_seq,
+    outbox_after,
     rows,
 )
 
@@ -103,6 +107,43 @@ def test_each_rejected_row_says_which_field_and_why_in_both_languages(
         assert has_devanagari(reason.hi)
     for number, earlier in repeated.items():
         assert f"row {earlier}" in describe(by_row[number]).en
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+def test_a_dry_run_reports_exactly_what_the_confirmed_import_then_does(
+    station: StationHandle, data: Path, sample: tuple[str, str, dict[int, str], dict[int, int]]
+) -> None:
+    # The dry run makes no outbox ops: its report must not depend on them.
+    register, name, bad, _repeated = sample
+    dry = _import(station, data, register, name, commit=False)
+    done = _import(station, data, register, name, commit=True)
+    assert dry.rows == done.rows  # states, reasons, row numbers and serials alike
+    assert done.count(RowState.NEW) > 0 and done.count(RowState.ERROR) == len(bad)
+
+
+def test_every_imported_row_is_in_the_outbox_as_its_audit_entry_records_it(
+    station: StationHandle, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exchange, "IMPORT_BATCH", 2)  # ops of several flushes, in order
+    seq, audit_seq = last_outbox_seq(station.db), last_audit_seq(station.db)
+    result = _import(station, data, "fir", "fir_register.xlsx", commit=True)
+    ops = outbox_after(station.db, seq)
+    (audit,) = [a for a in audit_after(station.db, audit_seq) if a.action == "import"]
+    captured = detail_of(audit)["changes"]
+    assert [
+        {"table": op.table_name, "id": op.row_id, "op": op.operation, "new": fields_of(op)}
+        for op in ops
+    ] == captured
+    firs = rows(station.db, Fir)
+    written = {f.id for f in firs} | {s.id for s in rows(station.db, FirSection)}
+    written |= {v.id for v in rows(station.db, FirVictim)}
+    assert sorted(op.row_id for op in ops) == sorted(written)
+    assert len(firs) == result.count(RowState.NEW)
+    assert {(op.operation, op.state, op.base_version) for op in ops} == {("insert", "pending", 0)}
+    assert len({op.op_id for op in ops}) == len(ops)
+    hlcs = [op.hlc for op in ops]
+    assert hlcs == sorted(hlcs) and len(set(hlcs)) == len(hlcs)
+    assert {op.user_id for op in ops} == {station.ctx.actor.user_id}
 
 
 def test_the_reasons_are_the_forms_own_checks(station: StationHandle, data: Path) -> None:

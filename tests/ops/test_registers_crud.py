@@ -838,3 +838,21 @@ def test_an_fir_is_not_made_through_the_generic_create(station: StationHandle) -
     with pytest.raises(ValueError, match="register_fir"):
         create_entry(station.ctx, "fir", in_year("fir", 2025, crime_no=7))
     assert station.counts() == before
+
+
+def test_a_crime_number_already_entered_is_refused_on_save_and_on_edit(
+    station: StationHandle,
+) -> None:
+    first = new_fir(station.ctx, crime_no=31)
+    second = new_fir(station.ctx, crime_no=32)
+    before = station.counts()
+    with pytest.raises(ValidationError) as on_save:
+        new_fir(station.ctx, crime_no=31)
+    with pytest.raises(ValidationError) as on_edit:
+        edit_entry(station.ctx, "fir", second.entity_id, {"crime_no": 31})
+    for caught in (on_save, on_edit):
+        (error,) = caught.value.errors
+        assert error.field == "crime_no"
+        assert "31/2025 is already entered" in error.message.en
+    assert station.counts() == before
+    edit_entry(station.ctx, "fir", first.entity_id, {"crime_no": 31})  # its own number is no clash

@@ -22,7 +22,13 @@ from msk_desktop.store.models.staff import (
     StaffMember,
 )
 from msk_desktop.store.models.station import AppUser, SerialCounter, Station
-from msk_desktop.store.models.sync import DeviceSyncState, OutboxState, SyncConflict, SyncOutbox
+from msk_desktop.store.models.sync import (
+    DeviceSyncState,
+    OutboxState,
+    StationSyncSeen,
+    SyncConflict,
+    SyncOutbox,
+)
 
 __all__ = [
     "IDENTITY_FIELDS",
@@ -54,6 +60,7 @@ __all__ = [
     "StaffMember",
     "Station",
     "StationSetting",
+    "StationSyncSeen",
     "SupportReferral",
     "SyncConflict",
     "SyncOutbox",

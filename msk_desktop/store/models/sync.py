@@ -1,4 +1,5 @@
-"""Local sync bookkeeping (SYNC.md): the outbox, the device's cursor and kept conflicts."""
+"""Local sync bookkeeping (SYNC.md): the outbox, the device's cursor, kept conflicts and when
+each station last synced."""
 
 from __future__ import annotations
 
@@ -85,3 +86,15 @@ class SyncConflict(Base):
     resolution: Mapped[str | None] = mapped_column(Text)
     resolved_by: Mapped[str | None] = mapped_column(String(36))
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class StationSyncSeen(Base):
+    """When a station's PCs last synced with the district, as the district said in its last
+    pull answer (local only, never synced): the circle view shows how fresh each station's
+    figures are. No foreign key to ``station``: the answer may name a station whose row comes
+    in a later page."""
+
+    __tablename__ = "station_sync_seen"
+
+    station_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -4,11 +4,12 @@ officer's laptop (brought in by sync)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msk_desktop.store.models import Station
+from msk_desktop.store.models import Station, StationSyncSeen
 
 
 @dataclass(frozen=True)
@@ -18,11 +19,22 @@ class StationRef:
     name_hi: str
     name_en: str
     circle: str
+    # When the station last synced with the district, as its last pull answer here said
+    # (None: never, or this database was never told).
+    last_sync: datetime | None
 
 
 def stations_on_file(session: Session) -> list[StationRef]:
     rows = session.execute(
-        select(Station.id, Station.code, Station.name_hi, Station.name_en, Station.circle)
+        select(
+            Station.id,
+            Station.code,
+            Station.name_hi,
+            Station.name_en,
+            Station.circle,
+            StationSyncSeen.last_sync_at,
+        )
+        .outerjoin(StationSyncSeen, StationSyncSeen.station_id == Station.id)
         .where(Station.deleted_at.is_(None))
         .order_by(Station.code)
     ).all()
