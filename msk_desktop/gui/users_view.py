@@ -3,6 +3,8 @@ and the PC's security settings. Every action is an op: permission-checked and au
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -172,29 +174,29 @@ class UsersDialog(QDialog):
         return self._after(AddUserDialog(self.ctx, self.language, self.cost, self))
 
     def enable(self) -> QDialog | None:
-        user = self.selected()
-        if user is None:
-            return None
-        lang = self.language
-        return self._after(
-            NewPasswordDialog(
-                lang(f"{user.username} को सक्रिय करें", f"Enable {user.username}"),
-                lang,
-                lambda password: enable_user(self.ctx, user.id, password, self.cost),
-                self,
-            )
+        return self._new_password(
+            lambda name: (f"{name} को सक्रिय करें", f"Enable {name}"), enable_user
         )
 
     def reset(self) -> QDialog | None:
+        return self._new_password(
+            lambda name: (f"{name} का नया पासवर्ड", f"New password for {name}"), reset_password
+        )
+
+    def _new_password(
+        self,
+        title: Callable[[str], tuple[str, str]],
+        action: Callable[[OpContext, str, str, KdfCost | None], object],
+    ) -> QDialog | None:
+        """Ask the selected user's new password, then ``action`` (enable or reset) with it."""
         user = self.selected()
         if user is None:
             return None
-        lang = self.language
         return self._after(
             NewPasswordDialog(
-                lang(f"{user.username} का नया पासवर्ड", f"New password for {user.username}"),
-                lang,
-                lambda password: reset_password(self.ctx, user.id, password, self.cost),
+                self.language(*title(user.username)),
+                self.language,
+                lambda password: action(self.ctx, user.id, password, self.cost),
                 self,
             )
         )
